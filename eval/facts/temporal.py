@@ -1,0 +1,251 @@
+"""Dates and temporal expressions: absolute dates, relative times and durations.
+
+Normal forms compare across languages: ``rel:year:-1`` is last year / l'année dernière /
+tahun lalu / el año pasado; ``dur:year:1`` is a year / un an / satu tahun; ``date:2025-03``
+is March 2025 / mars 2025. dateparser was tried and left out: it reads the product name
+"MAI" as the month of May, misses "last year" and "el año pasado" in running text, and
+turns the duration "a year" into a date. Month names come from babel's CLDR data, so
+every language CLDR knows is covered for absolute dates.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .model import Fact
+from .numbers import QUALIFIERS, parse_number
+from .spans import SpanMask
+
+UNITS: dict[str, str] = {
+    "year": r"years?|ans?|années?|años?|tahun|jahre?n?|jahr(?:es)?|anni|anno|anos?|jaren|jaar|lat|let|rok\w*|год\w*|лет|साल|वर्ष",
+    "month": r"months?|mois|mes(?:es)?|bulan|monate?n?|monat(?:s|es)?|mesi|mese|mês|maand(?:en)?|miesi\w*|měsíc\w*|месяц\w*|महीन\w*",
+    "week": r"weeks?|semaines?|semanas?|minggu|pekan|wochen?|settimane|settimana|we(?:ken|ek)|tydzień|tygodni\w*|týd\w*|недел\w*|हफ्त\w*|सप्ताह",
+    "day": r"days?|jours?|journées?|días?|dias?|hari|tage?n?|tages|giorni|giorno|dagen|dag|dni|dzień|dn\w*|день|дн\w*|दिन",
+    "hour": r"hours?|heures?|horas?|jam|stunden?|ore|ora|uur|godzin\w*|hodin\w*|час\w*|घंट\w*",
+    "decade": r"decades?|décennies?|décadas?|dekade|jahrzehnte?n?|decenni|decennio|decennium",
+}
+
+# Relative expressions: (offset, words before the unit, words after the unit).
+RELATIVE: tuple[tuple[int, str, str], ...] = (
+    (
+        -1,
+        r"last|past|previous|letzte[nms]?|vergangene[nms]?|vorige[nms]?|im vorigen|ubiegł\w*|zeszł\w*|minul\w*|прошл\w*",
+        r"dernière|dernier|passée?|précédente?|pasad[oa]|anterior|lalu|kemarin|sebelumnya|scors[oa]|passat[oa]|passad[oa]",
+    ),
+    (
+        0,
+        r"this|cette|ce|este|esta|neste|nesta|dieser?[nms]?|diese|quest['’]|questo|questa|deze|dit|w tym|tento|této|этом|этот|इस",
+        r"ini|ci|en curso|corrente|in corso",
+    ),
+    (
+        1,
+        r"next|coming|prochaine?|próxim[oa]|nächste[nms]?|kommende[nms]?|prossim[oa]|volgende?|przyszł\w*|příští\w*|следующ\w*|अगले",
+        r"prochaine?|próxim[oa]|que viene|que vem|depan|mendatang|prossim[oa]|venturo",
+    ),
+)
+DAYS: tuple[tuple[int, str], ...] = (
+    (-1, r"yesterday|hier|ayer|kemarin|gestern|ieri|ontem|gisteren|wczoraj|včera|вчера"),
+    (0, r"today|aujourd['’]hui|hoy|hari ini|heute|oggi|hoje|vandaag|dzisiaj|dziś|dnes|сегодня|आज"),
+    (1, r"tomorrow|demain|besok|domani|amanhã|jutro|zítra|завтра"),
+)
+TIME_QUALIFIERS: tuple[tuple[str, str], ...] = (
+    (r"later|plus tard|más tarde|mais tarde|später|più tardi|nanti|pozn\w*|позже", "later"),
+    (
+        r"earlier|plus tôt|au début de|début|a principios de|principios de|early|früher|zu beginn|"
+        r"all['’]inizio|awal|no início de|начале",
+        "earlier",
+    ),
+    (
+        r"end of|by the end of|fin de|à la fin de|a finales de|finales de|akhir|ende|am ende|"
+        r"alla fine|fine|no final de|final de|конце",
+        "end",
+    ),
+)
+SMALL_NUMBERS: dict[str, int] = {
+    **{
+        w: 1
+        for w in "a an one un une uno una um uma satu se ein eine einem einen einer één jeden jedna один".split()
+    },
+    **{w: 2 for w in "two deux dos dois dua zwei due twee dwa dva два".split()},
+    **{w: 3 for w in "three trois tres três tiga drei tre drie trzy tři три".split()},
+    **{w: 4 for w in "four quatre cuatro quatro empat vier quattro cztery čtyři четыре".split()},
+    **{w: 5 for w in "five cinq cinco lima fünf cinque vijf pięć pět пять".split()},
+    **{w: 6 for w in "six seis enam sechs sei zes sześć šest шесть".split()},
+    **{w: 7 for w in "seven sept siete sete tujuh sieben sette zeven siedem sedm семь".split()},
+    **{w: 8 for w in "eight huit ocho oito delapan acht otto osiem osm восемь".split()},
+    **{w: 9 for w in "nine neuf nueve nove sembilan neun negen dziewięć devět девять".split()},
+    **{w: 10 for w in "ten dix diez dez sepuluh zehn dieci tien dziesięć deset десять".split()},
+    **{w: 12 for w in "twelve douze doce doze zwölf dodici twaalf".split()},
+}
+
+_ALL_UNITS = "|".join(f"(?P<{name}>{pattern})" for name, pattern in UNITS.items())
+_COUNT = "|".join(sorted((re.escape(w) for w in SMALL_NUMBERS), key=len, reverse=True))
+_QUAL = "|".join(p for p, _ in QUALIFIERS)
+_DURATION = re.compile(
+    rf"(?<!\w)(?:(?P<qual>{_QUAL})(?:\s+|(?<=['’])))?(?:(?P<num>\d+(?:[.,]\d+)?)|(?P<word>{_COUNT})|(?P<se>se)(?=\w))"
+    rf"[\s\-]?(?:(?:of|de)\s+)?(?:{_ALL_UNITS})(?!\w)",
+    re.IGNORECASE,
+)
+_UNIT_WORD = re.compile(rf"(?<!\w)(?:{_ALL_UNITS})(?!\w)", re.IGNORECASE)
+_ARTICLE = r"(?:the|l['’]|le|la|el|al|del|o|a|no|na|do|da|im|in|il|lo|dem|den|der)\s*"
+_TIME_OF_DAY = re.compile(
+    r"(?<![\d:])(?P<h>[01]?\d|2[0-3])(?::|h|\.)(?P<m>[0-5]\d)(?:\s?(?P<z>GMT|UTC|CET|CEST|EST|EDT|PST|PDT|[ap]\.?m\.?|h))?(?!\d)"
+    r"|(?<![\d:])(?P<h2>[01]\d|2[0-3])(?P<m2>[0-5]\d)\s?(?P<z2>GMT|UTC|CET|CEST|EST|EDT|PST|PDT)\b",
+    re.IGNORECASE,
+)
+_NUMERIC_DATE = re.compile(
+    r"(?<![\d/.-])(?:(?P<y>\d{4})-(?P<mo>\d{1,2})-(?P<d>\d{1,2})|(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<c>\d{2,4}))(?![\d/.-])"
+)
+_DECADE = re.compile(
+    r"(?<!\w)(?:(?:the\s+)?['’]?(?P<a>1\d|20)?(?P<d>\d)0[’']?s(?!\w)"
+    r"|(?:années|años|anni|anos|jahre|lata|roky|годы|годах)\s+(?P<b>1\d|20)?(?P<e>\d)0(?!\d)"
+    r"|(?P<c>1\d|20)(?P<f>\d)0er(?:\s*jahre\w*)?)",
+    re.IGNORECASE,
+)
+
+
+def _qualifier(text: str, start: int) -> tuple[str, int]:
+    head = text[max(0, start - 40) : start]
+    for pattern, name in (*TIME_QUALIFIERS, *QUALIFIERS):
+        match = re.search(
+            rf"(?<!\w)(?:{pattern})\s*(?:{_ARTICLE})?(?:de\s+|of\s+)?$", head, re.IGNORECASE
+        )
+        if match:
+            return name, max(0, start - 40) + match.start()
+    return "", start
+
+
+def _unit_of(match: re.Match[str]) -> str:
+    return next(name for name in UNITS if match.group(name))
+
+
+@lru_cache(maxsize=64)
+def _month_pattern(lang: str) -> tuple[re.Pattern[str], dict[str, int]]:
+    """Day-month-year patterns built from CLDR month names of ``lang`` and English."""
+    from babel import Locale, UnknownLocaleError
+
+    names: dict[str, int] = {}
+    for code in dict.fromkeys((lang, "en")):
+        try:
+            locale = Locale.parse(code)
+        except (UnknownLocaleError, ValueError, TypeError):
+            continue
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                for number, name in locale.months[context][width].items():
+                    name = name.strip(".").lower()
+                    if len(name) >= 3:
+                        names[name] = number
+    alternatives = "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True))
+
+    def month(n: str) -> str:
+        return rf"(?P<month{n}>{alternatives})\.?"
+
+    day = r"(?P<day>[0-3]?\d)(?:er|\.|º|st|nd|rd|th)?"
+    year = r"(?P<year>\d{4})"
+    pattern = re.compile(
+        rf"(?<!\w)(?:{day}\s+(?:de\s+)?{month('')}(?:,?\s+(?:de\s+|del\s+)?{year})?"
+        rf"|{month('2')}\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<year2>\d{{4}}))?"
+        rf"|{month('3')},?\s+(?:de\s+|of\s+)?(?P<year3>\d{{4}}))(?!\w)",
+        re.IGNORECASE,
+    )
+    return pattern, names
+
+
+def extract_temporal(text: str, lang: str, mask: SpanMask) -> list[Fact]:
+    """Absolute dates, times of day, decades, relative days/weeks/months/years and durations."""
+    facts: list[Fact] = []
+
+    def add(
+        key: str, start: int, end: int, amount: float | None = None, qualifier: str = ""
+    ) -> None:
+        facts.append(Fact("date", key, text[start:end], start, end, amount, qualifier))
+        mask.claim(start, end)
+
+    pattern, names = _month_pattern(lang or "en")
+    for m in mask.matches(pattern, text):
+        name = m.group("month") or m.group("month2") or m.group("month3")
+        month = names.get(name.lower().rstrip("."))
+        if month is None:
+            continue
+        day = m.group("day") or m.group("day2")
+        year = m.group("year") or m.group("year2") or m.group("year3")
+        if day and not 1 <= int(day) <= 31:
+            continue
+        key = f"date:{year or '-'}-{month:02d}" + (f"-{int(day):02d}" if day else "")
+        add(key, m.start(), m.end())
+    for m in mask.matches(_NUMERIC_DATE, text):
+        if m.group("y"):
+            key = f"date:{m.group('y')}-{int(m.group('mo')):02d}-{int(m.group('d')):02d}"
+        else:
+            a, b, c = int(m.group("a")), int(m.group("b")), m.group("c")
+            year = c if len(c) == 4 else f"20{c}"
+            lo, hi = sorted((a, b))
+            key = f"date:{year}-{lo:02d}/{hi:02d}"
+        add(key, m.start(), m.end())
+    for m in mask.matches(_TIME_OF_DAY, text):
+        hour, minute = m.group("h") or m.group("h2"), m.group("m") or m.group("m2")
+        zone = (m.group("z") or m.group("z2") or "").lower().replace(".", "")
+        h = int(hour)
+        if zone == "pm" and h < 12:
+            h += 12
+        if not (m.group("z") or m.group("z2")) and m.group(0).count(".") == 1:
+            continue
+        add(f"time:{h:02d}:{minute}", m.start(), m.end())
+    for m in mask.matches(_DECADE, text):
+        century = m.group("a") or m.group("b") or m.group("c") or ""
+        digit = m.group("d") or m.group("e") or m.group("f")
+        add(f"decade:{century or '..'}{digit}0", m.start(), m.end())
+    for offset, before, after in RELATIVE:
+        forms = (
+            rf"(?<!\w)(?:{before})\s+(?:{_ALL_UNITS})(?!\w)",
+            rf"(?<!\w)(?:{_ARTICLE})?(?:{_ALL_UNITS})\s*(?:-\s*)?(?:{after})(?!\w)",
+        )
+        for form in forms:
+            for m in mask.matches(re.compile(form, re.IGNORECASE), text):
+                unit = _unit_of(m)
+                if unit not in {"year", "month", "week", "day"}:
+                    continue
+                qual, qstart = _qualifier(text, m.start())
+                add(f"rel:{unit}:{offset:+d}", m.start(), m.end(), float(offset), qual)
+                if qual:
+                    mask.claim(qstart, m.start())
+    for offset, words in DAYS:
+        for m in mask.matches(re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE), text):
+            add(f"rel:day:{offset:+d}", m.start(), m.end(), float(offset))
+    for m in mask.matches(_DURATION, text):
+        if m.group("num"):
+            count = parse_number(m.group("num"))
+        elif m.group("word"):
+            count = float(SMALL_NUMBERS[m.group("word").lower()])
+        else:
+            count = 1.0
+        if count is None:
+            continue
+        unit = _unit_of(m)
+        qual = ""
+        if m.group("qual"):
+            qual = next(
+                name for p, name in QUALIFIERS if re.fullmatch(p, m.group("qual"), re.IGNORECASE)
+            )
+        ago = re.match(
+            r"\s*(?:ago|auparavant|atrás|fa|geleden|yang lalu|lalu|назад|temu)(?!\w)",
+            text[m.end() :],
+            re.IGNORECASE,
+        )
+        before = re.search(
+            r"(?:il y a|hace|há|vor|fa|sejak|tra|dans|in)\s*$", text[: m.start()], re.IGNORECASE
+        )
+        if ago or (before and before.group().strip().lower() in {"il y a", "hace", "há", "vor"}):
+            end = m.end() + (ago.end() if ago else 0)
+            start = before.start() if before and not ago else m.start()
+            key = f"rel:{unit}:-1" if count == 1 else f"ago:{unit}:{parse_key(count)}"
+            add(key, start, end, count, qual)
+            continue
+        add(f"dur:{unit}:{parse_key(count)}", m.start(), m.end(), count, qual)
+    return facts
+
+
+def parse_key(value: float) -> str:
+    return str(int(value)) if value == int(value) else f"{value:g}"

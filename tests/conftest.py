@@ -1,0 +1,44 @@
+"""Shared fixtures: the real bundled model, the seeds, and one pipeline run over them."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+REF = SEEDS / "003_547da99c0c626299.txt"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _isolated_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    os.environ["FACTALIGN_CACHE"] = str(tmp_path_factory.mktemp("cache"))
+
+
+@pytest.fixture(scope="session")
+def embedder():  # type: ignore[no-untyped-def]
+    from align import get_embedder
+
+    return get_embedder("e5")
+
+
+@pytest.fixture(scope="session")
+def seed_docs():  # type: ignore[no-untyped-def]
+    from align import load_document
+
+    return {p.stem: load_document(p) for p in sorted(SEEDS.glob("*.txt"))}
+
+
+@pytest.fixture(scope="session")
+def seed_rows(seed_docs, embedder):  # type: ignore[no-untyped-def]
+    from eval import run
+
+    ref = seed_docs[REF.stem]
+    versions = [d for k, d in seed_docs.items() if k != REF.stem]
+    return run(ref, versions, embedder)
+
+
+def rows_of(rows, tgt_prefix: str):  # type: ignore[no-untyped-def]
+    return [r for r in rows if r.tgt_doc.startswith(tgt_prefix)]

@@ -1,0 +1,139 @@
+"""The command line as a user runs it: subprocesses, files, pipes and exit statuses."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from eval.tsv import COLUMNS, read_tsv
+
+from .conftest import REF, ROOT, SEEDS
+
+
+def factalign(
+    *args: str, stdin: str | None = None, cwd: Path = ROOT
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "eval.cli", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=600,
+    )
+
+
+@pytest.fixture(scope="module")
+def seeds_tsv(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("run") / "seeds.tsv"
+    done = factalign("run", "--ref", str(REF), "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    assert "signature: factalign:" in done.stderr
+    return out
+
+
+def test_run_on_seeds_writes_the_contract(seeds_tsv: Path) -> None:
+    lines = seeds_tsv.read_text(encoding="utf-8").split("\n")
+    assert lines[0].split("\t") == list(COLUMNS)
+    rows = read_tsv(str(seeds_tsv))
+    assert len({r.tgt_doc for r in rows}) == 4
+    assert all(r.fidelity is not None for r in rows)
+
+
+def test_run_without_arguments_uses_bundled_seeds_and_names_the_reference(tmp_path: Path) -> None:
+    out = tmp_path / "auto.tsv"
+    done = factalign("run", "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    assert "reference: " in done.stderr and "closest to all others" in done.stderr
+    rows = read_tsv(str(out))
+    assert len({r.src_doc for r in rows}) == 1 and len({r.tgt_doc for r in rows}) == 4
+
+
+def test_align_then_score_equals_run(seeds_tsv: Path) -> None:
+    aligned = factalign("align", "-q", "--ref", str(REF), str(SEEDS))
+    assert aligned.returncode == 0, aligned.stderr
+    unscored = aligned.stdout.split("\n")[1].split("\t")
+    assert unscored[10] == "" and unscored[11] == ""
+    scored = factalign("score", "-q", "-", stdin=aligned.stdout)
+    assert scored.returncode == 0, scored.stderr
+    assert scored.stdout == seeds_tsv.read_text(encoding="utf-8")
+
+
+def test_summary_text_json_and_gate(seeds_tsv: Path) -> None:
+    text = factalign("summary", str(seeds_tsv))
+    assert text.returncode == 0
+    assert "dropped:date:last year" in text.stdout and "not a translation" in text.stdout
+    js = factalign("summary", str(seeds_tsv), "--format", "json")
+    payload = json.loads(js.stdout)
+    pairs = {p["tgt_doc"][:3]: p for p in payload["pairs"]}
+    assert set(pairs) == {"000", "001", "002", "004"}
+    assert pairs["001"]["coverage"] == 1.0 and pairs["001"]["flag_counts"] == {}
+    assert any(f["kind"] == "dropped" and f["text"] == "last year" for f in pairs["000"]["flags"])
+    gate = factalign("summary", str(seeds_tsv), "--fail-under", "0.5")
+    assert gate.returncode == 1 and "gate failed: 004" in gate.stderr
+    ok = factalign("summary", str(seeds_tsv), "--fail-under", "0.0")
+    assert ok.returncode == 0
+
+
+def test_presegmented_run(tmp_path: Path) -> None:
+    a = tmp_path / "A.txt"
+    b = tmp_path / "B.txt"
+    c = tmp_path / "C.txt"
+    a.write_text(
+        "The meeting took place last year.\nIt cost $5 million.\n\nEveryone agreed.\n",
+        encoding="utf-8",
+    )
+    b.write_text(
+        "La réunion a eu lieu l'année dernière.\nElle a coûté 5 millions de dollars.\n\n"
+        "Tout le monde était d'accord.\n",
+        encoding="utf-8",
+    )
+    c.write_text(
+        "La reunión tuvo lugar.\nCostó 7 millones de dólares.\n\nTodos estuvieron de acuerdo.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.tsv"
+    done = factalign("run", "--presegmented", "--ref", str(a), str(b), str(c), "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    rows = read_tsv(str(out))
+    by_tgt = {t: [r for r in rows if r.tgt_doc == t] for t in ("B", "C")}
+    assert [(r.src_ids, r.tgt_ids) for r in by_tgt["B"]] == [
+        ((0,), (0,)),
+        ((1,), (1,)),
+        ((2,), (2,)),
+    ]
+    assert all(not r.flags for r in by_tgt["B"])
+    c_flags = [f for r in by_tgt["C"] for f in r.flags]
+    assert "dropped:date:last year" in c_flags
+    assert "changed:money:$5 million -> 7 millones de dólares" in c_flags
+
+
+@pytest.mark.parametrize("command", ["run", "align", "score", "summary"])
+def test_every_subcommand_has_help(command: str) -> None:
+    done = factalign(command, "--help")
+    assert done.returncode == 0 and "usage: factalign" in done.stdout
+
+
+def test_input_errors_exit_2_and_leave_no_output(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    out = tmp_path / "out.tsv"
+    done = factalign("run", "--ref", str(REF), str(empty), "-o", str(out))
+    assert done.returncode == 2
+    assert done.stderr.strip().endswith("empty.txt: empty file (no text to align)")
+    assert "Traceback" not in done.stderr
+    assert not out.exists() and not list(tmp_path.glob(".out.tsv.*"))
+    bad = tmp_path / "bad.tsv"
+    bad.write_text(
+        "\t".join(COLUMNS) + "\nen\tfr\ten\tfr\t1-1\t0\tx\ta\tb\t0.5\t\t\n", encoding="utf-8"
+    )
+    done = factalign("summary", str(bad))
+    assert done.returncode == 2 and "bad.tsv:2: column tgt_ids" in done.stderr
+    done = factalign("run", str(REF), str(tmp_path / "missing.txt"))
+    assert done.returncode == 2 and "missing.txt: no such file" in done.stderr

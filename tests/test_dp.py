@@ -1,0 +1,53 @@
+"""The DP search on synthetic costs, independent of any text."""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from align.dp import align_path, bead_shapes
+
+
+def _costs(n: int, m: int, matrix: np.ndarray, null: float) -> dict[tuple[int, int], np.ndarray]:
+    costs = {}
+    for a, b in bead_shapes(3):
+        full = np.full((n + 1, m + 1), np.inf)
+        if a == 0 or b == 0:
+            full[:, :] = null
+        elif a == 1 and b == 1:
+            full[1:, 1:] = matrix
+        costs[(a, b)] = full
+    return costs
+
+
+def test_follows_the_cheap_diagonal_and_skips_an_inserted_sentence() -> None:
+    # target sentence 1 is extra: matches are (0,0), (1,2), (2,3)
+    match = np.full((3, 4), 5.0)
+    for i, j in [(0, 0), (1, 2), (2, 3)]:
+        match[i, j] = 0.1
+    path = align_path(_costs(3, 4, match, 1.0), 3, 4)
+    assert path == [((0,), (0,)), ((), (1,)), ((1,), (2,)), ((2,), (3,))]
+
+
+def test_merged_bead_wins_when_cheaper() -> None:
+    costs = _costs(2, 1, np.full((2, 1), 3.0), 2.0)
+    costs[(2, 1)][2, 1] = 0.5
+    assert align_path(costs, 2, 1) == [((0, 1), (0,))]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 12), st.integers(0, 12), st.integers(0, 2**31 - 1))
+def test_every_sentence_in_exactly_one_bead(n: int, m: int, seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    costs = {}
+    for a, b in bead_shapes(3):
+        arr = rng.uniform(0, 3, size=(n + 1, m + 1)) * (a + b)
+        if rng.random() < 0.2 and (a, b) not in ((0, 1), (1, 0)):
+            arr[:] = np.inf
+        costs[(a, b)] = arr
+    path = align_path(costs, n, m)
+    src = [i for s, _ in path for i in s]
+    tgt = [j for _, t in path for j in t]
+    assert src == list(range(n)) and tgt == list(range(m))
+    assert all(s or t for s, t in path)

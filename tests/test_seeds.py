@@ -1,0 +1,68 @@
+"""The bundled seeds against the English reference 003: alignment and the meeting-date flag."""
+
+from __future__ import annotations
+
+from align import align_documents
+
+from .conftest import REF, rows_of
+
+
+def _video_conference_row(rows):  # type: ignore[no-untyped-def]
+    # sentence 1 of 003 is the video-conference sentence ("... during a video conference last year ...")
+    (row,) = [r for r in rows if 1 in r.src_ids]
+    return row
+
+
+def test_four_pairs_every_sentence_once(seed_rows, seed_docs) -> None:  # type: ignore[no-untyped-def]
+    assert {r.src_doc for r in seed_rows} == {REF.stem}
+    assert len({r.tgt_doc for r in seed_rows}) == 4
+    for tgt in {r.tgt_doc for r in seed_rows}:
+        rows = [r for r in seed_rows if r.tgt_doc == tgt]
+        src_ids = [i for r in rows for i in r.src_ids]
+        tgt_ids = [j for r in rows for j in r.tgt_ids]
+        assert src_ids == list(range(len(seed_docs[REF.stem])))
+        assert tgt_ids == list(range(len(seed_docs[tgt])))
+
+
+def test_meeting_date_dropped_in_000_and_002(seed_rows) -> None:  # type: ignore[no-untyped-def]
+    for prefix in ("000", "002"):
+        row = _video_conference_row(rows_of(seed_rows, prefix))
+        assert row.tgt_ids, f"{prefix}: the video-conference sentence must be aligned, not omitted"
+        assert "dropped:date:last year" in row.flags, (prefix, row.flags)
+        assert "vid" in row.tgt_text.lower()
+
+
+def test_faithful_french_is_not_accused(seed_rows) -> None:  # type: ignore[no-untyped-def]
+    row = _video_conference_row(rows_of(seed_rows, "001"))
+    assert "l'année dernière" in row.tgt_text
+    assert not any(f.startswith(("dropped", "added", "changed")) for f in row.flags)
+
+
+def test_001_aligns_exactly(seed_docs, embedder) -> None:  # type: ignore[no-untyped-def]
+    alignment = align_documents(seed_docs[REF.stem], seed_docs["001_355e51555a3ccf1d"], embedder)
+    expected = (
+        [((i,), (i,)) for i in range(9)]
+        + [((9, 10), (9,))]
+        + [((i + 1,), (i,)) for i in range(10, 17)]
+    )
+    assert [(b.src_ids, b.tgt_ids) for b in alignment.beads] == expected
+    assert alignment.coverage == 1.0 and alignment.is_translation
+
+
+def test_opinion_piece_is_not_a_translation(seed_docs, embedder) -> None:  # type: ignore[no-untyped-def]
+    alignment = align_documents(seed_docs[REF.stem], seed_docs["004_3dbb8be4327ffdce"], embedder)
+    assert not alignment.is_translation
+    for prefix in ("000", "001", "002"):
+        version = seed_docs[next(k for k in seed_docs if k.startswith(prefix))]
+        assert align_documents(seed_docs[REF.stem], version, embedder).is_translation, prefix
+
+
+def test_fidelity_orders_faithful_above_damaged(seed_rows) -> None:  # type: ignore[no-untyped-def]
+    from eval import summarize
+
+    by_doc = {s.tgt_doc[:3]: s for s in summarize(seed_rows)}
+    assert by_doc["001"].fidelity > 0.9
+    assert by_doc["001"].fidelity > by_doc["000"].fidelity + 0.1
+    assert by_doc["001"].fidelity > by_doc["002"].fidelity + 0.1
+    assert by_doc["004"].fidelity < 0.3 and by_doc["004"].verdict == "not a translation"
+    assert by_doc["001"].flag_counts == {}
