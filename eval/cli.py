@@ -94,7 +94,7 @@ def load_inputs(args: argparse.Namespace) -> tuple[Document, list[Document], obj
             path, splitter=args.splitter, presegmented=args.presegmented, encoding=args.encoding
         )
 
-    embedder = get_embedder(args.embedder, cache=not args.no_cache)
+    embedder = get_embedder(args.embedder, cache=not args.no_cache, progress=not args.quiet)
     reference = load(ref_path) if ref_path else None
     versions = [load(p) for p in version_paths]
     for doc in ([reference] if reference else []) + versions:
@@ -146,7 +146,7 @@ def cmd_align(args: argparse.Namespace) -> int:
 
 def cmd_score(args: argparse.Namespace) -> int:
     rows = read_tsv(args.input)
-    embedder = get_embedder(args.embedder, cache=not args.no_cache)
+    embedder = get_embedder(args.embedder, cache=not args.no_cache, progress=not args.quiet)
     scored = score_rows(rows, embedder)
     with atomic_output(args.output) as out:
         write_rows(scored, out)

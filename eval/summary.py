@@ -98,9 +98,9 @@ def summarize(rows: Sequence[Row]) -> list[PairSummary]:
     return [summarize_pair(list(group)) for _, group in groupby(rows, key=lambda r: r.pair)]
 
 
-def format_json(summaries: Sequence[PairSummary], signature: str | None = None) -> str:
-    """Stable JSON: ``{"signature": ..., "pairs": [...]}`` with keys in a fixed order."""
-    payload = {"signature": signature, "pairs": [asdict(s) for s in summaries]}
+def format_json(summaries: Sequence[PairSummary]) -> str:
+    """Stable JSON: ``{"pairs": [...]}``, each pair's keys in the order of :class:`PairSummary`."""
+    payload = {"pairs": [asdict(s) for s in summaries]}
     return json.dumps(payload, ensure_ascii=False, indent=2)
 
 

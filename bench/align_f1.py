@@ -1,0 +1,112 @@
+"""Sentence-alignment accuracy on the Text+Berg de-fr test set, through the real CLI.
+
+    python bench/align_f1.py            # test0..test6, micro-averaged as in the published figures
+
+Each document goes through ``factalign align --presegmented --ref de.txt fr.txt``; the
+beads of the TSV are scored against the gold with the rule of the data's README. nltk's
+Gale-Church (``align_blocks`` on character lengths, the whole document one block) runs
+on the same documents in the same script as the baseline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.textberg import DATA, TEST_DOCS, BeadIds, Counts, read_gold, read_lines
+from eval.tsv import read_rows
+
+PUBLISHED = [
+    ("Bertalign (LaBSE, published)", 0.932, 0.941, 0.936, 0.989),
+    ("Vecalign (LASER, published)", 0.899, 0.904, 0.902, 0.986),
+]
+
+
+def factalign_beads(de: list[str], fr: list[str], extra: list[str]) -> list[BeadIds]:
+    with tempfile.TemporaryDirectory() as tmp:
+        src, tgt = Path(tmp, "de.txt"), Path(tmp, "fr.txt")
+        src.write_text("\n".join(de) + "\n", encoding="utf-8")
+        tgt.write_text("\n".join(fr) + "\n", encoding="utf-8")
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "eval.cli",
+                "align",
+                "-q",
+                "--presegmented",
+                "--ref",
+                str(src),
+                str(tgt),
+                *extra,
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+            env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])},
+        )
+    if done.returncode != 0:
+        raise SystemExit(f"factalign failed: {done.stderr}")
+    return [(r.src_ids, r.tgt_ids) for r in read_rows(done.stdout.split("\n"), "factalign")]
+
+
+def gale_church_beads(de: list[str], fr: list[str]) -> list[BeadIds]:
+    """nltk's Gale-Church over the whole document as one block; links grouped into beads."""
+    from nltk.translate.gale_church import align_blocks
+
+    links = align_blocks([max(len(s), 1) for s in de], [max(len(s), 1) for s in fr])
+    # connected components of the link graph, in order; unlinked sentences become null beads
+    beads: list[tuple[set[int], set[int]]] = []
+    for i, j in links:
+        if beads and (i in beads[-1][0] or j in beads[-1][1]):
+            beads[-1][0].add(i)
+            beads[-1][1].add(j)
+        else:
+            beads.append(({i}, {j}))
+    linked_src = {i for i, _ in links}
+    linked_tgt = {j for _, j in links}
+    out = [(tuple(sorted(s)), tuple(sorted(t))) for s, t in beads]
+    out += [((i,), ()) for i in range(len(de)) if i not in linked_src]
+    out += [((), (j,)) for j in range(len(fr)) if j not in linked_tgt]
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--docs", default=",".join(TEST_DOCS), help="documents to score (default: test0..test6)"
+    )
+    parser.add_argument(
+        "factalign_args", nargs="*", help="extra arguments for factalign align (after --)"
+    )
+    args = parser.parse_args()
+    ours, gc = Counts(), Counts()
+    started = time.perf_counter()
+    for doc in args.docs.split(","):
+        de, fr = read_lines(DATA / f"{doc}.de"), read_lines(DATA / f"{doc}.fr")
+        gold = read_gold(DATA / f"{doc}.defr")
+        ours.add(factalign_beads(de, fr, args.factalign_args), gold)
+        gc.add(gale_church_beads(de, fr), gold)
+    elapsed = time.perf_counter() - started
+    print(f"Text+Berg de-fr, documents {args.docs}, micro-averaged ({elapsed:.0f} s)")
+    print(f"{'aligner':<34} {'strict P':>8} {'strict R':>8} {'strict F1':>9} {'lax F1':>7}")
+    for name, counts in (("factalign (this run)", ours), ("nltk Gale-Church (this run)", gc)):
+        s = counts.scores()
+        print(
+            f"{name:<34} {s['strict_p']:>8.3f} {s['strict_r']:>8.3f} {s['strict_f1']:>9.3f} {s['lax_f1']:>7.3f}"
+        )
+    for name, p, r, f1, lax in PUBLISHED:
+        print(f"{name:<34} {p:>8.3f} {r:>8.3f} {f1:>9.3f} {lax:>7.3f}")
+
+
+if __name__ == "__main__":
+    main()
