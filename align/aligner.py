@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from .costs import CostConfig, bead_costs, overlap_texts
+from .costs import (
+    CostConfig,
+    SideFeatures,
+    anchor_masks,
+    anchor_tokens,
+    bead_costs,
+    overlap_texts,
+    side_features,
+)
 from .document import Document
-from .dp import align_path, bead_shapes
+from .dp import Band, BeadIds, align_path, bead_shapes
 from .embedders import Embedder
 
 CONFIDENT_BEAD = 0.7
@@ -18,11 +27,21 @@ NOT_TRANSLATION_BELOW = 0.4
 
 @dataclass(frozen=True)
 class AlignConfig:
-    """Settings of the aligner; every field goes into the run signature."""
+    """Settings of the aligner; every field goes into the run signature.
+
+    ``max_bead``: most sentences a bead merges on one side. ``absorb_threshold``: see
+    :func:`absorb_nulls`. Pairs with more than ``max_full_cells`` DP cells are searched in a
+    band: every ``block`` sentences become one unit, the units are aligned (recursively, in
+    a band themselves when there are many), and the fine search is kept within
+    ``band_margin`` sentences of that path. Work and memory are then linear in length.
+    """
 
     max_bead: int = 3
     costs: CostConfig = field(default_factory=CostConfig)
     absorb_threshold: float = 0.7
+    max_full_cells: int = 1_000_000
+    block: int = 8
+    band_margin: int = 60
 
 
 @dataclass(frozen=True)
@@ -70,17 +89,17 @@ def bead_confidence(semantic_cost: float) -> float:
 
 
 def absorb_nulls(
-    beads: list[tuple[tuple[int, ...], tuple[int, ...]]],
-    pair_cost: np.ndarray,
+    beads: list[BeadIds],
+    pair_cost: Callable[[int, int], float],
     threshold: float,
-    max_bead: int,
-) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    shapes: tuple[tuple[int, int], ...],
+) -> list[BeadIds]:
     """Merge a null bead into a neighbour whose other side translates it.
 
     A sentence left unaligned although its own semantic cost to a sentence of the
     neighbouring bead's other side is below ``threshold`` is part of that bead (a
     translation that folded two sentences into one and shortened them), not an omission
-    or addition. ``pair_cost[i, j]`` is the 1-1 semantic cost of source ``i`` and target ``j``.
+    or addition. ``pair_cost(i, j)`` is the 1-1 semantic cost of source ``i`` and target ``j``.
     """
     out = list(beads)
     k = 0
@@ -94,12 +113,13 @@ def absorb_nulls(
             if not 0 <= n < len(out) or not (out[n][0] and out[n][1]):
                 continue
             ns, nt = out[n]
-            if src and len(ns) < max_bead:
-                cost = min(pair_cost[src[0], j] for j in nt)
-            elif tgt and len(nt) < max_bead:
-                cost = min(pair_cost[i, tgt[0]] for i in ns)
-            else:
+            if (len(ns) + len(src), len(nt) + len(tgt)) not in shapes:
                 continue
+            cost = (
+                min(pair_cost(src[0], j) for j in nt)
+                if src
+                else min(pair_cost(i, tgt[0]) for i in ns)
+            )
             if cost < threshold and (best is None or cost < best[0]):
                 best = (cost, n)
         if best is None:
@@ -128,6 +148,53 @@ def embed_runs(
     return out
 
 
+def _blocks(side: SideFeatures, size: int) -> SideFeatures:
+    """Downsample a side: every ``size`` consecutive sentences become one unit."""
+    n = len(side.lengths)
+    starts = np.arange(0, n, size)
+    sums = np.add.reduceat(side.vecs[1].astype(np.float64), starts, axis=0)
+    pairs = sums[:-1] + sums[1:] if len(sums) > 1 else np.zeros((0, sums.shape[1]))
+
+    def unit(v: np.ndarray) -> np.ndarray:
+        return (v / np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-9)).astype(np.float32)
+
+    return SideFeatures(
+        vecs={1: unit(sums), 2: unit(pairs)},
+        lengths=np.add.reduceat(side.lengths, starts),
+        anchors=np.bitwise_or.reduceat(side.anchors, starts) if n else side.anchors,
+        paragraphs=np.zeros(len(starts), dtype=np.int64),
+    )
+
+
+def search_band(src: SideFeatures, tgt: SideFeatures, config: AlignConfig) -> Band:
+    """Where the fine search looks: the whole grid when it is small, else a band around a
+    coarse alignment of downsampled documents (Vecalign's recursion), so that work and
+    memory grow linearly with document length."""
+    n, m = len(src.lengths), len(tgt.lengths)
+    if (n + 1) * (m + 1) <= config.max_full_cells:
+        return Band.full(n, m)
+    size = config.block
+    coarse_src, coarse_tgt = _blocks(src, size), _blocks(tgt, size)
+    cn, cm = len(coarse_src.lengths), len(coarse_tgt.lengths)
+    coarse_config = replace(
+        config.costs, merge_penalty=0.0, max_semantic_cost=np.inf, paragraph_penalty=0.0
+    )
+    shapes = ((0, 1), (1, 0), (1, 1), (1, 2), (2, 1))
+    coarse_band = search_band(coarse_src, coarse_tgt, config)
+    costs, _ = bead_costs(shapes, coarse_src, coarse_tgt, coarse_band, coarse_config)
+    path = align_path(costs, cn, cm, coarse_band)
+    lo = np.full(n + 1, m, dtype=np.int64)
+    hi = np.zeros(n + 1, dtype=np.int64)
+    i0 = j0 = 0
+    for s_ids, t_ids in path:
+        i1, j1 = i0 + len(s_ids), j0 + len(t_ids)
+        rows = slice(min(i0 * size, n), min(i1 * size, n) + 1)
+        lo[rows] = np.minimum(lo[rows], min(j0 * size, m))
+        hi[rows] = np.maximum(hi[rows], min(j1 * size, m))
+        i0, j0 = i1, j1
+    return Band.around(lo, hi, m, margin=max(config.band_margin, 2 * size))
+
+
 def align_documents(
     src: Document, tgt: Document, embedder: Embedder, config: AlignConfig | None = None
 ) -> Alignment:
@@ -138,28 +205,42 @@ def align_documents(
     if n == 0 or m == 0:
         beads = [Bead((i,), (), 0.0) for i in range(n)] + [Bead((), (j,), 0.0) for j in range(m)]
         return Alignment(src, tgt, tuple(beads), 0.0, False)
-    src_vecs = embed_runs(embedder, src.sentences, max(a for a, _ in shapes))
-    tgt_vecs = embed_runs(embedder, tgt.sentences, max(b for _, b in shapes))
-    costs, semantic = bead_costs(
-        shapes,
-        src_vecs,
-        tgt_vecs,
-        src.sentences,
-        tgt.sentences,
-        src.paragraphs,
-        tgt.paragraphs,
-        config.costs,
+    src_anchor, tgt_anchor = anchor_masks(
+        [anchor_tokens(s) for s in src.sentences], [anchor_tokens(s) for s in tgt.sentences]
     )
-    path = align_path(costs, n, m)
-    path = absorb_nulls(path, semantic[(1, 1)][1:, 1:], config.absorb_threshold, config.max_bead)
+    src_side = side_features(
+        embed_runs(embedder, src.sentences, max(a for a, _ in shapes)),
+        src.sentences,
+        src_anchor,
+        src.paragraphs,
+    )
+    tgt_side = side_features(
+        embed_runs(embedder, tgt.sentences, max(b for _, b in shapes)),
+        tgt.sentences,
+        tgt_anchor,
+        tgt.paragraphs,
+    )
+    band = search_band(src_side, tgt_side, config)
+    costs, semantic = bead_costs(shapes, src_side, tgt_side, band, config.costs)
+    path = align_path(costs, n, m, band)
+
+    def pair_cost(i: int, j: int) -> float:
+        value = (
+            semantic[(1, 1)][i + 1, j + 1 - band.lo[i + 1]]
+            if 0 <= j + 1 - band.lo[i + 1] < band.width
+            else np.nan
+        )
+        return float(value) if not np.isnan(value) else np.inf
+
+    path = absorb_nulls(path, pair_cost, config.absorb_threshold, shapes)
     beads = []
     for src_ids, tgt_ids in path:
+        score = 0.0
         if src_ids and tgt_ids:
-            end = (src_ids[-1] + 1, tgt_ids[-1] + 1)
-            c = float(semantic[(len(src_ids), len(tgt_ids))][end])
-            score = bead_confidence(c)
-        else:
-            score = 0.0
+            i, j = src_ids[-1] + 1, tgt_ids[-1] + 1
+            score = bead_confidence(
+                float(semantic[(len(src_ids), len(tgt_ids))][i, j - band.lo[i]])
+            )
         beads.append(Bead(src_ids, tgt_ids, round(score, 4)))
     covered = sum(len(b.src_ids) for b in beads if b.src_ids and b.tgt_ids)
     confident = sum(len(b.src_ids) for b in beads if b.tgt_ids and b.score >= CONFIDENT_BEAD)

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import math
 import re
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 from anyascii import anyascii
 
-from .dp import Shape
+from .dp import Band, Shape
 
 _NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d+)*")
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -65,24 +66,27 @@ def random_baseline(vectors: np.ndarray, others: np.ndarray, n: int, seed: int =
     return (vectors @ others[pick].T).mean(axis=1)
 
 
-def semantic_cost(
-    src_vecs: np.ndarray, tgt_vecs: np.ndarray, src_base: np.ndarray, tgt_base: np.ndarray
-) -> np.ndarray:
-    """Normalized cost ``(1 - cos) / mean(1 - baseline)`` for every (source, target) row pair."""
-    sims = src_vecs @ tgt_vecs.T
-    scale = 0.5 * ((1.0 - src_base)[:, None] + (1.0 - tgt_base)[None, :])
-    return (1.0 - sims) / np.maximum(scale, 1e-3)
-
-
 def gale_church_cost(src_len: np.ndarray, tgt_len: np.ndarray, ratio: float) -> np.ndarray:
-    """-log P(|delta|) of Gale and Church (1993), with the pair's own character ratio ``ratio``."""
+    """-log P(|delta|) of Gale and Church (1993), with the pair's own character ratio ``ratio``.
+
+    Arrays broadcast: pass ``src[:, None]`` and ``tgt[None, :]`` for a matrix.
+    """
     s2 = 6.8
-    l1 = src_len[:, None].astype(float)
-    l2 = tgt_len[None, :].astype(float) / max(ratio, 1e-6)
+    l1 = np.asarray(src_len, dtype=float)
+    l2 = np.asarray(tgt_len, dtype=float) / max(ratio, 1e-6)
     mean = np.maximum((l1 + l2) / 2.0, 1.0)
     delta = np.abs(l2 - l1) / np.sqrt(mean * s2)
-    tail = np.vectorize(math.erfc)(delta / math.sqrt(2.0))
-    return np.minimum(-np.log(tail + 1e-12), 25.0)
+    return np.minimum(-np.log(erfc(delta / math.sqrt(2.0)) + 1e-12), 25.0)
+
+
+def erfc(x: np.ndarray) -> np.ndarray:
+    """Complementary error function for x >= 0, vectorized (Abramowitz and Stegun 7.1.26,
+    absolute error below 1.5e-7)."""
+    t = 1.0 / (1.0 + 0.3275911 * x)
+    poly = t * (
+        0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429)))
+    )
+    return poly * np.exp(-x * x)
 
 
 def anchor_tokens(sentence: str) -> set[str]:
@@ -97,21 +101,35 @@ def anchor_tokens(sentence: str) -> set[str]:
     return tokens
 
 
-def anchor_matrix(
+def anchor_masks(
     src_sets: Sequence[set[str]], tgt_sets: Sequence[set[str]]
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Binary indicator rows over the anchors the two documents share."""
-    shared = sorted(set().union(*src_sets, set()) & set().union(*tgt_sets, set()))
-    index = {tok: n for n, tok in enumerate(shared)}
-    src = np.zeros((len(src_sets), len(shared)), dtype=np.float32)
-    tgt = np.zeros((len(tgt_sets), len(shared)), dtype=np.float32)
-    for row, tokens in enumerate(src_sets):
-        for tok in tokens & index.keys():
-            src[row, index[tok]] = 1.0
-    for row, tokens in enumerate(tgt_sets):
-        for tok in tokens & index.keys():
-            tgt[row, index[tok]] = 1.0
-    return src, tgt
+    """64-bit masks of the anchors each sentence shares with the other document.
+
+    Only anchors present on both sides count; each is hashed to one of 64 bits, so the
+    overlap of two sentences is a popcount (few anchors per sentence: collisions are rare).
+    """
+    shared = set().union(*src_sets, set()) & set().union(*tgt_sets, set())
+    bit = {tok: np.uint64(1) << np.uint64(zlib.crc32(tok.encode()) % 64) for tok in shared}
+
+    def masks(sets: Sequence[set[str]]) -> np.ndarray:
+        out = np.zeros(len(sets), dtype=np.uint64)
+        for row, tokens in enumerate(sets):
+            for tok in tokens & bit.keys():
+                out[row] |= bit[tok]
+        return out
+
+    return masks(src_sets), masks(tgt_sets)
+
+
+def run_masks(masks: np.ndarray, k: int) -> np.ndarray:
+    """Bitwise OR over every run of ``k`` consecutive masks."""
+    if len(masks) < k:
+        return np.zeros(0, dtype=np.uint64)
+    out = masks[: len(masks) - k + 1].copy()
+    for offset in range(1, k):
+        out |= masks[offset : len(masks) - k + 1 + offset]
+    return out
 
 
 def run_sums(values: np.ndarray, k: int) -> np.ndarray:
@@ -128,71 +146,97 @@ def crosses_paragraph(paragraphs: Sequence[int], k: int) -> np.ndarray:
     return para[k - 1 :] != para[: len(para) - k + 1]
 
 
+@dataclass(frozen=True)
+class SideFeatures:
+    """What the cost needs from one document: run embeddings and per-sentence features.
+
+    ``vecs[k]``: unit vectors of every run of ``k`` sentences (row ``p`` = sentences
+    ``p .. p+k-1``); ``lengths``: characters per sentence; ``anchors``: anchor masks
+    (see :func:`anchor_masks`); ``paragraphs``: paragraph index per sentence.
+    """
+
+    vecs: dict[int, np.ndarray]
+    lengths: np.ndarray
+    anchors: np.ndarray
+    paragraphs: np.ndarray
+
+
+def side_features(
+    vecs: dict[int, np.ndarray],
+    sentences: Sequence[str],
+    anchors: np.ndarray,
+    paragraphs: Sequence[int],
+) -> SideFeatures:
+    lengths = np.array([max(len(s), 1) for s in sentences], dtype=float)
+    return SideFeatures(vecs, lengths, anchors, np.asarray(paragraphs))
+
+
 def bead_costs(
     shapes: Sequence[Shape],
-    src_vecs: dict[int, np.ndarray],
-    tgt_vecs: dict[int, np.ndarray],
-    src_sentences: Sequence[str],
-    tgt_sentences: Sequence[str],
-    src_paragraphs: Sequence[int],
-    tgt_paragraphs: Sequence[int],
+    src: SideFeatures,
+    tgt: SideFeatures,
+    band: Band,
     config: CostConfig,
+    rows_per_chunk: int = 256,
 ) -> tuple[dict[Shape, np.ndarray], dict[Shape, np.ndarray]]:
-    """Cost arrays for :func:`align.dp.align_path`, and the semantic cost of each bead.
+    """Cost arrays over ``band`` for :func:`align.dp.align_path`, and each bead's semantic cost.
 
-    ``src_vecs[k]`` holds the embeddings of every run of ``k`` source sentences (see
-    :func:`overlap_texts`), likewise ``tgt_vecs``. Returns ``(costs, semantic)``, both
-    keyed by shape, each an ``(n_src + 1, n_tgt + 1)`` array indexed by bead end.
+    Returns ``(costs, semantic)``, both keyed by shape, each an ``(n + 1, band.width)``
+    array indexed by bead end (row ``i``, column ``j - band.lo[i]``). Work and memory
+    grow with the band's cells, not with ``n * m``.
     """
-    n, m = len(src_sentences), len(tgt_sentences)
-    src_len = np.array([max(len(s), 1) for s in src_sentences], dtype=float)
-    tgt_len = np.array([max(len(s), 1) for s in tgt_sentences], dtype=float)
-    ratio = float(tgt_len.sum() / src_len.sum()) if n and m else 1.0
-    src_anchor, tgt_anchor = anchor_matrix(
-        [anchor_tokens(s) for s in src_sentences], [anchor_tokens(s) for s in tgt_sentences]
-    )
+    n, m = len(src.lengths), len(tgt.lengths)
+    width = band.width
+    ratio = float(tgt.lengths.sum() / src.lengths.sum()) if n and m else 1.0
     src_base = {
-        k: random_baseline(v, tgt_vecs[1], config.random_pairs, k) for k, v in src_vecs.items()
+        k: random_baseline(v, tgt.vecs[1], config.random_pairs, k) for k, v in src.vecs.items()
     }
     tgt_base = {
-        k: random_baseline(v, src_vecs[1], config.random_pairs, k) for k, v in tgt_vecs.items()
+        k: random_baseline(v, src.vecs[1], config.random_pairs, k) for k, v in tgt.vecs.items()
     }
+    rows = np.arange(n + 1)
+    positions = band.lo[:, None] + np.arange(width)[None, :]
+    inside = positions <= band.hi[:, None]
 
     costs: dict[Shape, np.ndarray] = {}
     semantic: dict[Shape, np.ndarray] = {}
     for a, b in shapes:
-        full = np.full((n + 1, m + 1), np.inf)
-        sem = np.full((n + 1, m + 1), np.nan)
+        full = np.full((n + 1, width), np.inf, dtype=np.float32)
+        sem = np.full((n + 1, width), np.nan, dtype=np.float32)
+        costs[(a, b)], semantic[(a, b)] = full, sem
         if a == 0 or b == 0:
-            full[:, :] = config.null_cost
-            costs[(a, b)] = full
-            semantic[(a, b)] = sem
+            full[inside] = config.null_cost
             continue
         if a > n or b > m:
-            costs[(a, b)] = full
-            semantic[(a, b)] = sem
             continue
-        c = semantic_cost(src_vecs[a], tgt_vecs[b], src_base[a], tgt_base[b])
-        length = gale_church_cost(run_sums(src_len, a), run_sums(tgt_len, b), ratio)
-        sa = np.minimum(run_sums(src_anchor, a), 1.0) if src_anchor.shape[1] else None
-        ta = np.minimum(run_sums(tgt_anchor, b), 1.0) if tgt_anchor.shape[1] else None
-        size = (a * b) ** config.size_exponent
-        cost = config.semantic_weight * size * c + config.length_weight * length
-        if sa is not None and ta is not None:
-            inter = sa @ ta.T
-            norm = np.sqrt(np.outer(sa.sum(1), ta.sum(1)))
-            cost -= config.anchor_weight * np.divide(
-                inter, norm, out=np.zeros_like(inter), where=norm > 0
+        src_len, tgt_len = run_sums(src.lengths, a), run_sums(tgt.lengths, b)
+        src_anchor, tgt_anchor = run_masks(src.anchors, a), run_masks(tgt.anchors, b)
+        src_cross = crosses_paragraph(src.paragraphs, a)
+        tgt_cross = crosses_paragraph(tgt.paragraphs, b)
+        for start in range(a, n + 1, rows_per_chunk):
+            i = rows[start : start + rows_per_chunk]
+            p = i - a
+            q = positions[i] - b
+            ok = inside[i] & (q >= 0) & (q <= m - b)
+            qc = np.clip(q, 0, m - b)
+            sims = np.einsum("rd,rwd->rw", src.vecs[a][p], tgt.vecs[b][qc])
+            scale = 0.5 * ((1.0 - src_base[a][p])[:, None] + (1.0 - tgt_base[b][qc]))
+            c = (1.0 - sims) / np.maximum(scale, 1e-3)
+            cost = config.semantic_weight * (a * b) ** config.size_exponent * c
+            cost += config.length_weight * gale_church_cost(src_len[p][:, None], tgt_len[qc], ratio)
+            shared = np.bitwise_count(src_anchor[p][:, None] & tgt_anchor[qc]).astype(float)
+            norm = np.sqrt(
+                np.bitwise_count(src_anchor[p])[:, None]
+                * np.bitwise_count(tgt_anchor[qc]).astype(float)
             )
-        cross = (
-            crosses_paragraph(src_paragraphs, a)[:, None]
-            | crosses_paragraph(tgt_paragraphs, b)[None, :]
-        )
-        cost += config.paragraph_penalty * cross
-        cost += config.merge_penalty * (a + b - 2)
-        cost[c > config.max_semantic_cost] = np.inf
-        full[a:, b:] = cost
-        sem[a:, b:] = c
-        costs[(a, b)] = full
-        semantic[(a, b)] = sem
+            cost -= config.anchor_weight * np.divide(
+                shared, norm, out=np.zeros_like(shared), where=norm > 0
+            )
+            cost += config.paragraph_penalty * (src_cross[p][:, None] | tgt_cross[qc])
+            cost += config.merge_penalty * (a + b - 2)
+            cost[c > config.max_semantic_cost] = np.inf
+            cost[~ok] = np.inf
+            c[~ok] = np.nan
+            full[i] = cost
+            sem[i] = c
     return costs, semantic

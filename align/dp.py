@@ -22,6 +22,7 @@ shape, which stays in the row, is a prefix-minimum scan.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -44,53 +45,111 @@ def bead_shapes(max_bead: int) -> tuple[Shape, ...]:
     return tuple(shapes)
 
 
-def align_path(costs: Mapping[Shape, np.ndarray], n_src: int, n_tgt: int) -> list[BeadIds]:
+@dataclass(frozen=True)
+class Band:
+    """The cells the search visits: in row ``i`` (source position), target positions
+    ``lo[i] .. hi[i]`` inclusive. Cost and score arrays of a band are ``(n + 1, width)``:
+    column ``k`` of row ``i`` is target position ``lo[i] + k``.
+
+    ``lo`` and ``hi`` never decrease, ``lo[0] == 0`` and ``hi[n] == m``, so a path from
+    (0, 0) to (n, m) always exists.
+    """
+
+    lo: np.ndarray
+    hi: np.ndarray
+
+    @property
+    def width(self) -> int:
+        return int((self.hi - self.lo).max()) + 1
+
+    @property
+    def cells(self) -> int:
+        return int((self.hi - self.lo + 1).sum())
+
+    def positions(self, i: int) -> np.ndarray:
+        """Target positions of row ``i``'s columns (past ``hi[i]`` they are padding)."""
+        return self.lo[i] + np.arange(self.width)
+
+    @classmethod
+    def full(cls, n: int, m: int) -> Band:
+        return cls(np.zeros(n + 1, dtype=np.int64), np.full(n + 1, m, dtype=np.int64))
+
+    @classmethod
+    def around(cls, lo: np.ndarray, hi: np.ndarray, m: int, margin: int) -> Band:
+        """A valid band holding ``lo .. hi`` per row, widened by ``margin`` on each side."""
+        lo = np.clip(np.asarray(lo) - margin, 0, m)
+        hi = np.clip(np.asarray(hi) + margin, 0, m)
+        lo = np.minimum.accumulate(lo[::-1])[::-1]
+        hi = np.maximum.accumulate(hi)
+        lo[0], hi[-1] = 0, m
+        # consecutive rows must share a column so that 1-1 steps can pass
+        hi[:-1] = np.maximum(hi[:-1], lo[1:])
+        return cls(lo.astype(np.int64), hi.astype(np.int64))
+
+
+def align_path(
+    costs: Mapping[Shape, np.ndarray], n_src: int, n_tgt: int, band: Band | None = None
+) -> list[BeadIds]:
     """Cheapest bead sequence covering ``n_src`` source and ``n_tgt`` target sentences.
 
-    ``costs[(a, b)]`` is an ``(n_src + 1, n_tgt + 1)`` array: entry ``[i, j]`` is the cost of
-    the bead ending just before source sentence ``i`` and target sentence ``j`` (``inf``
-    where it is not allowed). ``(0, 1)`` and ``(1, 0)`` must be present so that a path
-    always exists. Returns the beads in document order as (source ids, target ids).
+    ``costs[(a, b)]`` is an array over the band (by default the full ``(n_src + 1, n_tgt + 1)``
+    grid): the entry for row ``i`` and target position ``j`` is the cost of the bead ending
+    just before source sentence ``i`` and target sentence ``j`` (``inf`` where it is not
+    allowed). ``(0, 1)`` and ``(1, 0)`` must be present so that a path always exists.
+    Returns the beads in document order as (source ids, target ids).
     """
     if (0, 1) not in costs or (1, 0) not in costs:
         raise ValueError("costs need the (0, 1) and (1, 0) null shapes")
+    band = band or Band.full(n_src, n_tgt)
+    width = band.width
     shapes = [s for s in costs if s != (0, 1)]
-    total = np.full((n_src + 1, n_tgt + 1), np.inf)
-    back = np.full((n_src + 1, n_tgt + 1), -1, dtype=np.int16)
-    insert_cost = costs[(0, 1)]
-    cols = np.arange(n_tgt + 1)
+    total = np.full((n_src + 1, width), np.inf)
+    back = np.full((n_src + 1, width), -1, dtype=np.int16)
+    steps_k = np.arange(width)
     for i in range(n_src + 1):
-        best = np.full(n_tgt + 1, np.inf)
-        best_shape = np.full(n_tgt + 1, -1, dtype=np.int16)
+        cols = band.positions(i)
+        inside = cols <= band.hi[i]
+        best = np.full(width, np.inf)
+        best_shape = np.full(width, -1, dtype=np.int16)
         if i == 0:
-            best[0] = 0.0
+            best[cols == 0] = 0.0
         for k, (a, b) in enumerate(shapes):
             if a > i:
                 continue
-            cand = np.full(n_tgt + 1, np.inf)
-            cand[b:] = total[i - a, : n_tgt + 1 - b] + costs[(a, b)][i, b:]
+            r = i - a
+            idx = cols - b - band.lo[r]
+            ok = inside & (idx >= 0) & (cols - b <= band.hi[r])
+            if not ok.any():
+                continue
+            cand = np.full(width, np.inf)
+            cand[ok] = total[r, idx[ok]] + costs[(a, b)][i, ok]
             better = cand < best
             best[better] = cand[better]
             best_shape[better] = k
-        # insertions (0, 1) within the row: D[j] = min(best[j], D[j - 1] + ins[j])
-        steps = np.concatenate(([0.0], insert_cost[i, 1:]))
+        # insertions (0, 1) stay in the row: D[k] = min(best[k], D[k - 1] + ins[k])
+        steps = np.concatenate(([0.0], costs[(0, 1)][i, 1:]))
+        steps[~inside] = np.inf
         prefix = np.cumsum(steps)
         with np.errstate(invalid="ignore"):
             shifted = best - prefix
         shifted[np.isnan(shifted)] = np.inf
         running = np.minimum.accumulate(shifted)
-        origin = np.maximum.accumulate(np.where(shifted <= running, cols, 0))
-        total[i] = running + prefix
-        from_insert = origin < cols
-        back[i] = np.where(from_insert, len(shapes), best_shape)
-    return _trace(back, shapes, n_src, n_tgt)
+        origin = np.maximum.accumulate(np.where(shifted <= running, steps_k, 0))
+        with np.errstate(invalid="ignore"):
+            row = running + prefix
+        row[~inside | np.isnan(row)] = np.inf
+        total[i] = row
+        back[i] = np.where(origin < steps_k, len(shapes), best_shape)
+    return _trace(back, band, shapes, n_src, n_tgt)
 
 
-def _trace(back: np.ndarray, shapes: list[Shape], n_src: int, n_tgt: int) -> list[BeadIds]:
+def _trace(
+    back: np.ndarray, band: Band, shapes: list[Shape], n_src: int, n_tgt: int
+) -> list[BeadIds]:
     beads: list[BeadIds] = []
     i, j = n_src, n_tgt
     while i > 0 or j > 0:
-        k = int(back[i, j])
+        k = int(back[i, j - band.lo[i]])
         if k < 0:
             raise RuntimeError(f"no alignment path reaches ({i}, {j})")
         a, b = (0, 1) if k == len(shapes) else shapes[k]

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from align import AlignConfig, Document, InputError, doc_id_from_path, get_embedder, load_document
-from align.embedders import EMBEDDERS
+from align.embedders import EMBEDDERS, Embedder
 from align.splitters import SPLITTERS, get_splitter
 
 from .fidelity import FidelityConfig
@@ -69,13 +69,15 @@ def _log(args: argparse.Namespace, message: str) -> None:
         print(f"factalign: {message}", file=sys.stderr, flush=True)
 
 
-def load_inputs(args: argparse.Namespace) -> tuple[Document, list[Document], object]:
+def load_inputs(args: argparse.Namespace) -> tuple[Document, list[Document], Embedder]:
     """Read, segment and pick the reference; returns (reference, versions, embedder)."""
     files = expand_paths(args.paths or [str(p) for p in default_inputs()])
     ref_path = Path(args.ref).resolve() if args.ref else None
     seen: dict[Path, None] = {}
     for f in files:
-        if f.resolve() != ref_path:
+        if f.resolve() == ref_path:
+            _log(args, f"{f}: is the reference; not aligned to itself")
+        else:
             seen.setdefault(f.resolve(), None)
     version_paths = list(seen)
     ids: dict[str, Path] = {}
@@ -99,6 +101,12 @@ def load_inputs(args: argparse.Namespace) -> tuple[Document, list[Document], obj
     versions = [load(p) for p in version_paths]
     for doc in ([reference] if reference else []) + versions:
         _log(args, f"{doc.path}: {len(doc)} sentences, language {doc.lang}")
+        if doc.lang not in embedder.languages:
+            print(
+                f"factalign: warning: {doc.path}: language {doc.lang!r} is not one the embedding model "
+                "was trained on; its alignment rests mostly on length and shared numbers and names",
+                file=sys.stderr,
+            )
     if reference is None:
         reference = choose_reference(versions, embedder)
         versions = [v for v in versions if v is not reference]
@@ -109,13 +117,13 @@ def load_inputs(args: argparse.Namespace) -> tuple[Document, list[Document], obj
     return reference, versions, embedder
 
 
-def _signature(args: argparse.Namespace, embedder: object, align_config: AlignConfig) -> str:
+def _signature(args: argparse.Namespace, embedder: Embedder, align_config: AlignConfig) -> str:
     splitter = get_splitter(
         "lines" if getattr(args, "presegmented", False) else getattr(args, "splitter", "sentencex")
     )
     return run_signature(
         f"{splitter.name}-{splitter.version}",
-        getattr(embedder, "fingerprint", "?"),
+        embedder.fingerprint,
         align_config,
         FidelityConfig(),
     )
@@ -128,7 +136,7 @@ def cmd_run(args: argparse.Namespace, scored: bool = True) -> int:
     rows = run(
         reference,
         versions,
-        embedder,  # type: ignore[arg-type]
+        embedder,
         align_config,
         scored=scored,
         progress=lambda message: _log(args, message),

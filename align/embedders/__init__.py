@@ -21,6 +21,7 @@ class Embedder(Protocol):
     name: str
     fingerprint: str
     dim: int
+    languages: frozenset[str]  # ISO 639-1 codes the model was trained on
 
     def embed(self, texts: Sequence[str]) -> np.ndarray: ...
 

@@ -38,6 +38,7 @@ class CachedEmbedder:
         self.name = inner.name
         self.fingerprint = inner.fingerprint
         self.dim = inner.dim
+        self.languages = inner.languages
         self._memory: dict[bytes, np.ndarray] = {}
         self._db: sqlite3.Connection | None = None
         directory = directory or cache_dir()

