@@ -131,7 +131,8 @@ def main() -> None:
             raise SystemExit(done.stderr)
         results.append(json.loads(done.stdout.strip().splitlines()[-1]))
     print(
-        f"{'sentences':>10} {'align s':>8} {'embed s (warm)':>14} {'embed s (cold, projected)':>26} {'peak MiB':>9} {'strict F1':>9}"
+        f"{'sentences':>10} {'align s':>8} {'embed s (warm)':>14} {'embed s (cold, projected)':>26} "
+        f"{'peak MiB':>9} {'strict F1':>9}"
     )
     for r in results:
         print(

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from difflib import SequenceMatcher
 
 from .compare import FactFlag, compare_facts
@@ -17,10 +18,24 @@ from .spans import SpanMask
 from .temporal import extract_temporal
 
 _TEXT2NUM_LANGS = {"en", "fr", "es", "de", "it", "pt", "nl", "da"}
+_CN2AN_LANGS = {"zh", "ja"}
+# languages whose number words are read (text2num, cn2an), and whose relative times and
+# durations the lexicon covers; a fact only the other side could express is not flagged.
+WORD_NUMBER_LANGS = frozenset(_TEXT2NUM_LANGS | _CN2AN_LANGS)
+TEMPORAL_LANGS = frozenset({"en", "fr", "es", "de", "it", "pt", "nl", "id", "ms"})
 
-__all__ = ["CATEGORIES", "Fact", "FactFlag", "compare_facts", "extract_facts"]
+__all__ = [
+    "CATEGORIES",
+    "TEMPORAL_LANGS",
+    "WORD_NUMBER_LANGS",
+    "Fact",
+    "FactFlag",
+    "compare_facts",
+    "extract_facts",
+]
 
 
+_PLAIN_NUMBER = re.compile(r"^\d[\d\s.,]*(?:st|nd|rd|th|e|er|ème|º|ª)?$")
 _DIGIT_RUN = re.compile(rf"{NUMBER}(?:\s?(?:{SCALE})(?!\w))?", re.IGNORECASE)
 
 
@@ -30,6 +45,8 @@ def _spell_out_numbers(text: str, lang: str) -> str:
     Figures already in digits, with their scale word, are hidden from text2num first: it
     would otherwise read "13 milliards" as "13 1000000000".
     """
+    if lang in _CN2AN_LANGS:
+        return _cjk_numerals(text)
     if lang not in _TEXT2NUM_LANGS or not any(ch.isalpha() for ch in text):
         return text
     kept: list[str] = []
@@ -45,7 +62,31 @@ def _spell_out_numbers(text: str, lang: str) -> str:
         converted = alpha2digit(hidden, lang)
     except Exception:  # text2num raises on odd input; the digits-only reading still works
         return text
-    return re.sub("[\ue000-\uefff]", lambda m: kept[ord(m.group()) - 0xE000], converted)
+    # keep only replacements of words by a plain number ("centavos" -> "1/100" is not one)
+    pieces = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(
+        None, hidden, converted, autojunk=False
+    ).get_opcodes():
+        new = converted[j1:j2]
+        keep = tag == "equal" or (
+            tag == "replace" and _PLAIN_NUMBER.match(new.strip()) and hidden[i1:i2].strip()
+        )
+        pieces.append(new if keep else hidden[i1:i2])
+    return re.sub("[\ue000-\uefff]", lambda m: kept[ord(m.group()) - 0xE000], "".join(pieces))
+
+
+def _cjk_numerals(text: str) -> str:
+    """Chinese and Japanese numerals as digits (cn2an): 二十五 -> 25, 十多万 -> 10多万."""
+    import warnings
+
+    try:
+        import cn2an
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return str(cn2an.transform(text, "cn2an"))
+    except Exception:  # cn2an raises on some mixed strings; digits are still read
+        return text
 
 
 def _offset_map(original: str, converted: str) -> list[int]:
@@ -71,15 +112,15 @@ def extract_facts(sentence: str, lang: str = "en") -> list[Fact]:
     if converted != sentence:
         mapping = _offset_map(sentence, converted)
         found = [
-            Fact(
-                f.category,
-                f.key,
-                sentence[mapping[f.start] : mapping[f.end]],
-                mapping[f.start],
-                mapping[f.end],
-                f.amount,
-                f.qualifier,
+            replace(
+                f,
+                text=sentence[mapping[f.start] : mapping[f.end]],
+                start=mapping[f.start],
+                end=mapping[f.end],
             )
             for f in found
         ]
+    found = [replace(f, spelled=not any(ch.isdigit() for ch in f.text)) for f in found]
+    # a spelled "one" or "two" (un, 一个) is an article or a count, rarely a fact
+    found = [f for f in found if not (f.spelled and f.category == "number" and (f.amount or 0) < 3)]
     return sorted(found, key=lambda f: f.start)

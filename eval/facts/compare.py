@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -35,13 +36,69 @@ def _same_amount(a: Fact, b: Fact) -> bool:
     return abs(a.amount - b.amount) <= 1e-9 * max(abs(a.amount), abs(b.amount), 1.0)
 
 
-def compare_facts(source: Sequence[Fact], target: Sequence[Fact]) -> list[FactFlag]:
+def components(fact: Fact) -> list[float]:
+    """The bare numbers a fact is written with: June 20 -> [6, 20]; 25 years -> [25]."""
+    family, _, rest = fact.key.partition(":")
+    if family in {"date", "time"}:
+        return [float(p) for p in re.findall(r"\d+", rest) if int(p)]
+    if family in {"dur", "ago", "year", "decade"}:
+        return (
+            [fact.amount]
+            if fact.amount is not None
+            else [float(x) for x in re.findall(r"\d+", rest)][-1:]
+        )
+    return []
+
+
+def _covered_by_numbers(fact: Fact, others: list[Fact]) -> list[Fact] | None:
+    """Bare numbers of ``others`` that spell out all of ``fact``'s components, if any."""
+    needed = components(fact)
+    if not needed:
+        return None
+    pool = [o for o in others if _family(o) in {"num", "ord"}]
+    used: list[Fact] = []
+    for value in needed:
+        match = next(
+            (
+                o
+                for o in pool
+                if o not in used and o.amount is not None and abs(o.amount - value) < 1e-9
+            ),
+            None,
+        )
+        if match is None:
+            return None
+        used.append(match)
+    return used
+
+
+def _unverifiable(fact: Fact, own_lang: str | None, other_lang: str | None) -> bool:
+    """A fact the other side's language could state in a way we cannot read, or one
+    read from Chinese or Japanese numerals, which also spell names (九州, 四川)."""
+    from . import TEMPORAL_LANGS, WORD_NUMBER_LANGS
+
+    if other_lang is None:
+        return False
+    if fact.spelled and (other_lang not in WORD_NUMBER_LANGS or own_lang in {"zh", "ja"}):
+        return True
+    return _family(fact) in {"rel", "dur", "ago"} and other_lang not in TEMPORAL_LANGS
+
+
+def compare_facts(
+    source: Sequence[Fact],
+    target: Sequence[Fact],
+    src_lang: str | None = None,
+    tgt_lang: str | None = None,
+) -> list[FactFlag]:
     """Flags for facts of ``source`` missing from ``target`` and the other way round.
 
     Facts match on their key; then a figure that changed category (``$13 billion`` read
     as money on one side, a bare ``13 billion`` on the other) still matches on its
-    amount. What is left pairs into ``changed`` within a category (same kind of key
-    first), and the rest is ``dropped`` or ``added``.
+    amount, and a date or duration whose unit we cannot read in the other language
+    (6月20日, 25年) matches the bare numbers it is written with. When the languages are
+    given, a fact the other language could express in a way the extractors do not read
+    (number words, relative times) is not reported. What is left pairs into ``changed``
+    within a category (same kind of key first), and the rest is ``dropped`` or ``added``.
     """
     src = list(source)
     tgt = list(target)
@@ -55,6 +112,15 @@ def compare_facts(source: Sequence[Fact], target: Sequence[Fact]) -> list[FactFl
         if match is not None:
             src.remove(fact)
             tgt.remove(match)
+    for mine, theirs in ((src, tgt), (tgt, src)):
+        for fact in list(mine):
+            used = _covered_by_numbers(fact, theirs)
+            if used is not None:
+                mine.remove(fact)
+                for other in used:
+                    theirs.remove(other)
+    src = [f for f in src if not _unverifiable(f, src_lang, tgt_lang)]
+    tgt = [f for f in tgt if not _unverifiable(f, tgt_lang, src_lang)]
     flags: list[FactFlag] = []
     for strict in (True, False):
         for fact in list(src):

@@ -19,7 +19,8 @@ class Fact:
     amount in another category can still be recognized as the same figure.
     ``qualifier``: an approximation or bound kept beside the value (``approx``, ``over``,
     ``under``, ``later``, ``earlier``, ``end``); it does not change ``key``.
-    ``start``/``end``: character span of ``text`` in the sentence.
+    ``start``/``end``: character span of ``text`` in the sentence. ``spelled``: the
+    figure was written in words (thirteen, 二十五), not digits.
     """
 
     category: str
@@ -29,3 +30,4 @@ class Fact:
     end: int
     amount: float | None = None
     qualifier: str = ""
+    spelled: bool = False

@@ -105,7 +105,14 @@ QUALIFIERS: tuple[tuple[str, str], ...] = (
 )
 
 _NUM = re.compile(NUMBER)
-_SCALE_AFTER = re.compile(rf"\s?(?:de\s+)?({SCALE})(?!\w)", re.IGNORECASE)
+CJK_SCALE = {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8}
+_SCALE_AFTER = re.compile(rf"\s?(?:de\s+)?({SCALE})(?!\w)|([万萬亿億])", re.IGNORECASE)
+_CJK_DECADE = re.compile(r"(\d+)\s?(?:代|年代)")
+_ROMAN_ORDINAL = re.compile(
+    r"(?<!\w)([IVXLC]{1,6})(?:e|er|ème|eme)(?=(?:\s*[–-]\s*[IVXLC]{1,6}(?:e|er|ème|eme))?\s+siècles?\b)"
+    r"|(?<!\w)(?:siglo|século|secolo)\s+([IVXLC]{1,6})(?!\w)"
+)
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _MONEY_SYMBOL_FIRST = re.compile(rf"({_SYMBOL})\s?({NUMBER})(?:\s?({SCALE})(?!\w))?", re.IGNORECASE)
 _MONEY_AMOUNT_FIRST = re.compile(
     rf"({NUMBER})(?:\s?({SCALE})(?!\w))?\s?(?:(?:de|d['’]|di|of|von)\s?)?({_SYMBOL}|(?:{_CURRENCY_WORD})(?!\w))",
@@ -137,8 +144,19 @@ def parse_number(text: str) -> float | None:
         return None
 
 
+def roman_value(numeral: str) -> int:
+    """Value of a Roman numeral (XIV -> 14)."""
+    total = 0
+    for ch, nxt in zip(numeral, [*numeral[1:], ""], strict=True):
+        value = _ROMAN[ch]
+        total += -value if nxt and _ROMAN[nxt] > value else value
+    return total
+
+
 def scale_value(word: str, lang: str) -> float:
     """Multiplier of a scale word; ``billion`` is 10^12 in long-scale languages."""
+    if word in CJK_SCALE:
+        return CJK_SCALE[word]
     low = word.lower()
     if low.startswith("billion") and lang in _LONG_SCALE_LANGS:
         return 1e12
@@ -213,6 +231,13 @@ def extract_numbers(text: str, lang: str, mask: SpanMask) -> list[Fact]:
         value = parse_number(m.group(1))
         if value is not None:
             add("percent", f"pct:{format_amount(value)}", m.start(), m.end(), value)
+    for m in mask.matches(_ROMAN_ORDINAL, text):
+        value = roman_value(m.group(1) or m.group(2))
+        add("number", f"ord:{value}", m.start(), m.end(), float(value))
+    for m in mask.matches(_CJK_DECADE, text):
+        value = parse_number(m.group(1))
+        if value is not None and value % 10 == 0:
+            add("date", f"decade:..{int(value) % 100}", m.start(), m.end(), value)
     for m in mask.matches(_ORDINAL, text):
         raw = m.group(1) or m.group(2)
         value = parse_number(raw)
@@ -225,7 +250,7 @@ def extract_numbers(text: str, lang: str, mask: SpanMask) -> list[Fact]:
         end = m.end()
         scale = _SCALE_AFTER.match(text, end)
         if scale and mask.free(end, scale.end()):
-            value *= scale_value(scale.group(1), lang)
+            value *= scale_value(scale.group(1) or scale.group(2), lang)
             end = scale.end()
         elif re.fullmatch(r"\d{4}", m.group()) and 1000 <= value <= 2100:
             add("date", f"year:{int(value)}", m.start(), end, value)

@@ -49,6 +49,37 @@ DAYS: tuple[tuple[int, str], ...] = (
     (0, r"today|aujourd['’]hui|hoy|hari ini|heute|oggi|hoje|vandaag|dzisiaj|dziś|dnes|сегодня|आज"),
     (1, r"tomorrow|demain|besok|domani|amanhã|jutro|zítra|завтра"),
 )
+# Single words that are a relative time on their own.
+RELATIVE_WORDS: tuple[tuple[str, int, str], ...] = (
+    ("year", -1, r"vorjahr\w*|loni|loňsk\w*|ubiegłoroczn\w*|прошлогодн\w*"),
+    ("year", 1, r"nächstjährig\w*|příští rok"),
+)
+DECADE_WORDS = {
+    "twenties": 20,
+    "thirties": 30,
+    "forties": 40,
+    "fifties": 50,
+    "sixties": 60,
+    "seventies": 70,
+    "eighties": 80,
+    "nineties": 90,
+}
+_SPELLED_DECADE = re.compile(rf"(?<!\w)({'|'.join(DECADE_WORDS)})(?!\w)", re.IGNORECASE)
+# Chinese and Japanese: no spaces, so no word boundaries.
+CJK_RELATIVE: tuple[tuple[str, int, str], ...] = (
+    ("year", -1, r"去年|昨年|前年度|上一年"),
+    ("year", 0, r"今年|本年"),
+    ("year", 1, r"明年|来年|翌年"),
+    ("month", -1, r"上个月|上月|先月"),
+    ("month", 0, r"本月|这个月|今月"),
+    ("month", 1, r"下个月|下月|来月"),
+    ("week", -1, r"上周|上星期|上个星期|先週"),
+    ("week", 0, r"本周|这周|这个星期|今週"),
+    ("week", 1, r"下周|下星期|下个星期|来週"),
+    ("day", -1, r"昨天|昨日"),
+    ("day", 0, r"今天|今日|本日"),
+    ("day", 1, r"明天|明日"),
+)
 TIME_QUALIFIERS: tuple[tuple[str, str], ...] = (
     (r"later|plus tard|más tarde|mais tarde|später|più tardi|nanti|pozn\w*|позже", "later"),
     (
@@ -90,7 +121,7 @@ _DURATION = re.compile(
 _UNIT_WORD = re.compile(rf"(?<!\w)(?:{_ALL_UNITS})(?!\w)", re.IGNORECASE)
 _ARTICLE = r"(?:the|l['’]|le|la|el|al|del|o|a|no|na|do|da|im|in|il|lo|dem|den|der)\s*"
 _TIME_OF_DAY = re.compile(
-    r"(?<![\d:])(?P<h>[01]?\d|2[0-3])(?::|h|\.)(?P<m>[0-5]\d)(?:\s?(?P<z>GMT|UTC|CET|CEST|EST|EDT|PST|PDT|[ap]\.?m\.?|h))?(?!\d)"
+    r"(?<![\d:])(?P<h>[01]?\d|2[0-3])(?::|\s?h\s?|\.)(?P<m>[0-5]\d)(?:\s?(?P<z>GMT|UTC|CET|CEST|EST|EDT|PST|PDT|[ap]\.?m\.?|h|uhr|heures?))?(?!\d)"
     r"|(?<![\d:])(?P<h2>[01]\d|2[0-3])(?P<m2>[0-5]\d)\s?(?P<z2>GMT|UTC|CET|CEST|EST|EDT|PST|PDT)\b",
     re.IGNORECASE,
 )
@@ -205,7 +236,7 @@ def extract_temporal(text: str, lang: str, mask: SpanMask) -> list[Fact]:
         for form in forms:
             for m in mask.matches(re.compile(form, re.IGNORECASE), text):
                 unit = _unit_of(m)
-                if unit not in {"year", "month", "week", "day"}:
+                if unit not in {"year", "month", "week", "day"} or (unit == "day" and offset == 0):
                     continue
                 qual, qstart = _qualifier(text, m.start())
                 add(f"rel:{unit}:{offset:+d}", m.start(), m.end(), float(offset), qual)
@@ -214,6 +245,20 @@ def extract_temporal(text: str, lang: str, mask: SpanMask) -> list[Fact]:
     for offset, words in DAYS:
         for m in mask.matches(re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE), text):
             add(f"rel:day:{offset:+d}", m.start(), m.end(), float(offset))
+    for unit, offset, words in RELATIVE_WORDS:
+        for m in mask.matches(re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE), text):
+            add(
+                f"rel:{unit}:{offset:+d}",
+                m.start(),
+                m.end(),
+                float(offset),
+                _qualifier(text, m.start())[0],
+            )
+    for m in mask.matches(_SPELLED_DECADE, text):
+        add(f"decade:..{DECADE_WORDS[m.group(1).lower()]}", m.start(), m.end())
+    for unit, offset, words in CJK_RELATIVE:
+        for m in mask.matches(re.compile(words), text):
+            add(f"rel:{unit}:{offset:+d}", m.start(), m.end(), float(offset))
     for m in mask.matches(_DURATION, text):
         if m.group("num"):
             count = parse_number(m.group("num"))
@@ -242,6 +287,9 @@ def extract_temporal(text: str, lang: str, mask: SpanMask) -> list[Fact]:
             start = before.start() if before and not ago else m.start()
             key = f"rel:{unit}:-1" if count == 1 else f"ago:{unit}:{parse_key(count)}"
             add(key, start, end, count, qual)
+            continue
+        if unit == "year" and count == int(count) and 1000 <= count <= 2100:
+            add(f"year:{int(count)}", m.start(), m.end(), count)
             continue
         add(f"dur:{unit}:{parse_key(count)}", m.start(), m.end(), count, qual)
     return facts
