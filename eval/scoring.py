@@ -10,7 +10,7 @@ import numpy as np
 from align.embedders import Embedder
 from align.langid import detect_language
 
-from .facts import compare_facts, extract_facts
+from .facts import compare_entities, compare_facts, extract_entities, extract_facts
 from .fidelity import (
     FidelityConfig,
     bead_fidelity,
@@ -37,7 +37,13 @@ def null_bead_flags(row: Row) -> list[str]:
         else ("addition", row.tgt_text, row.tgt_lang)
     )
     flags = [f"{kind}:sentence:{snippet(text).replace('|', '/')}"]
-    flags += [f"{kind}:{f.category}:{f.text.replace('|', '/')}" for f in extract_facts(text, lang)]
+    facts = extract_facts(text, lang) + [
+        e for e in extract_entities(text, lang) if e.qualifier != "weak"
+    ]
+    flags += [
+        f"{kind}:{f.category}:{f.text.replace('|', '/')}"
+        for f in sorted(facts, key=lambda f: f.start)
+    ]
     return flags
 
 
@@ -67,6 +73,11 @@ def score_pair(rows: Sequence[Row], embedder: Embedder, config: FidelityConfig) 
         src_chars = sum(len(r.src_text) for r in matched)
         ratio = sum(len(r.tgt_text) for r in matched) / max(src_chars, 1)
     pair_langs_differ = bool(rows) and rows[0].src_lang != rows[0].tgt_lang
+
+    def similarity(texts: Sequence[str], others: Sequence[str]) -> list[float]:
+        a, b = embedder.embed(list(texts)), embedder.embed(list(others))
+        return [float(x) for x in np.einsum("ij,ij->i", a, b)]
+
     out: list[Row] = []
     k = 0
     for row in rows:
@@ -77,6 +88,14 @@ def score_pair(rows: Sequence[Row], embedder: Embedder, config: FidelityConfig) 
         k += 1
         facts = compare_facts(
             extract_facts(row.src_text, row.src_lang), extract_facts(row.tgt_text, row.tgt_lang)
+        )
+        facts += compare_entities(
+            extract_entities(row.src_text, row.src_lang),
+            extract_entities(row.tgt_text, row.tgt_lang),
+            row.src_text,
+            row.tgt_text,
+            similarity,
+            langs=(row.src_lang, row.tgt_lang),
         )
         flags = [f.format() for f in facts]
         untranslated = pair_langs_differ and detect_language(row.tgt_text) == row.src_lang

@@ -92,3 +92,100 @@ def test_changed_number_and_dropped_fact() -> None:
     )
     flags = sorted(f.format() for f in compare_facts(src, tgt))
     assert flags == ["changed:percent:12% -> 15 %", "dropped:date:last year"]
+
+
+def _entity_flags(src: str, src_lang: str, tgt: str, tgt_lang: str, embedder=None) -> list[str]:  # type: ignore[no-untyped-def]
+    from eval.facts import compare_entities, extract_entities
+
+    similarity = None
+    if embedder is not None:
+
+        def similarity(a, b):  # type: ignore[no-untyped-def]
+            return [float(x) for x in (embedder.embed(list(a)) * embedder.embed(list(b))).sum(1)]
+
+    return [
+        f.format()
+        for f in compare_entities(
+            extract_entities(src, src_lang),
+            extract_entities(tgt, tgt_lang),
+            src,
+            tgt,
+            similarity,
+            langs=(src_lang, tgt_lang),
+        )
+    ]
+
+
+def test_entities_are_names_not_sentence_starts() -> None:
+    from eval.facts import extract_entities
+
+    texts = [
+        f.text
+        for f in extract_entities(
+            "Simultaneously, Suleyman's team tested Elon Musk's xAI and DeepSeek.", "en"
+        )
+    ]
+    assert texts == ["Suleyman's", "Elon Musk's", "xAI", "DeepSeek"]
+    assert [
+        f.text for f in extract_entities("The Colosseum reopened in Rome on Tuesday.", "en")
+    ] == ["Colosseum", "Rome"]
+    # German capitalizes every noun: a lone noun is matched but never flagged
+    weak = {
+        f.text: f.qualifier
+        for f in extract_entities("Am Dienstag sprach Stephen Colbert in seiner Sendung.", "de")
+    }
+    assert weak == {"Stephen Colbert": "", "Sendung": "weak"}
+
+
+def test_same_names_across_spellings_are_not_flagged(embedder) -> None:  # type: ignore[no-untyped-def]
+    src = "Microsoft is experimenting with models from Anthropic, Elon Musk's xAI, DeepSeek, and OpenAI."
+    assert (
+        _entity_flags(
+            src, "en", "Anthropic, le modèle XAI de Musk, Deepseek et Openai.", "fr", embedder
+        )
+        == []
+    )
+    assert (
+        _entity_flags(
+            src,
+            "en",
+            "Microsoft expérimente les modèles d'Anthropic, de xAI (la société de Musk), de DeepSeek et d'OpenAI.",
+            "fr",
+            embedder,
+        )
+        == []
+    )
+    assert (
+        _entity_flags(
+            src, "en", "Antropik, model XAI Musk, Deepseek dan model Openai.", "id", embedder
+        )
+        == []
+    )
+
+
+def test_changed_and_dropped_names(embedder) -> None:  # type: ignore[no-untyped-def]
+    renamed = _entity_flags(
+        "Microsoft AI head Mustafa Suleyman's collaboration with OpenAI has experienced fluctuations.",
+        "en",
+        "La coopération entre Mauro Suleyman, responsable de l'IA de Microsoft, et OpenAI a connu des hauts "
+        "et des bas.",
+        "fr",
+        embedder,
+    )
+    assert renamed == ["changed:entity:Mustafa Suleyman's -> Mauro Suleyman"]
+    src = "The talks were led by Mustafa Suleyman and Sam Altman in Seattle."
+    assert _entity_flags(
+        src,
+        "en",
+        "Les discussions étaient menées par Mauro Rossi et Sam Altman à Seattle.",
+        "fr",
+        embedder,
+    ) in (["changed:entity:Mustafa Suleyman -> Mauro Rossi"], ["dropped:entity:Mustafa Suleyman"])
+    dropped = _entity_flags(
+        "Microsoft tests models from Anthropic and DeepSeek.",
+        "en",
+        "Microsoft teste des modèles d'Anthropic.",
+        "fr",
+        embedder,
+    )
+    assert dropped == ["dropped:entity:DeepSeek"]

@@ -12,6 +12,7 @@ from dataclasses import replace
 from difflib import SequenceMatcher
 
 from .compare import FactFlag, compare_facts
+from .entities import Similarity, compare_entities, extract_entities
 from .model import CATEGORIES, Fact
 from .numbers import NUMBER, SCALE, extract_numbers
 from .spans import SpanMask
@@ -30,7 +31,10 @@ __all__ = [
     "WORD_NUMBER_LANGS",
     "Fact",
     "FactFlag",
+    "Similarity",
+    "compare_entities",
     "compare_facts",
+    "extract_entities",
     "extract_facts",
 ]
 

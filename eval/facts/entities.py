@@ -1,0 +1,325 @@
+"""Named entities: found by capitalization, matched across languages by spelling, then by meaning.
+
+Spelling decides first: names are folded to ASCII (anyascii) and compared fuzzily
+(rapidfuzz), so OpenAI ~ Openai, xAI ~ XAI, Anthropic ~ Antropik, and Бахман ~ Bachmann.
+Where spelling cannot decide (another script, an exonym such as Germany ~ Allemagne), the
+bundled embedding model is asked whether the other side supports the name: delete the name
+from its sentence and see whether the pair becomes *more* similar. If it does, the other
+side never said it.
+
+Capitalization finds candidates in scripts that have case. A sentence-initial word alone,
+a capitalized function word, a month or weekday name are not entities; in German, where
+every noun is capitalized, a lone capitalized word only counts when it looks like a name
+(internal capitals or digits, all capitals). Scripts without case (Chinese, Japanese,
+Hindi ...) yield no candidates of their own: their names are checked from the other side.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+
+from anyascii import anyascii
+from rapidfuzz import fuzz
+
+from .compare import FactFlag
+from .model import Fact
+
+# "is this text, with the name deleted, closer to the other side?": (texts, others) -> cosines
+Similarity = Callable[[Sequence[str], Sequence[str]], Sequence[float]]
+
+_TOKEN = re.compile(
+    r"(?:(?<=\b[lLdD]['’])|(?<=\bqu['’]))?[^\W\d_][\w'’.&-]*\w|[^\W\d_]", re.UNICODE
+)
+_ELISION = re.compile(r"^(?:[lLdDjJmMnNsStT]|[qQ]u)['’](?=[A-Z])")
+_CONNECTORS = {
+    "de",
+    "del",
+    "della",
+    "di",
+    "da",
+    "van",
+    "von",
+    "der",
+    "den",
+    "la",
+    "le",
+    "du",
+    "of",
+    "bin",
+    "al",
+    "y",
+    "e",
+    "&",
+}
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;«»\"“”„(\[]\s*|[\U0001F000-\U0001FFFF]\s*)$")
+_NOUN_CAPITALIZING = {"de", "lb"}
+_ROMAN_ORDINAL = re.compile(r"^[IVXLC]+(?:e|er|ème|eme)?$")
+_TITLES = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "m",
+    "mme",
+    "mlle",
+    "sr",
+    "sra",
+    "herr",
+    "frau",
+    "sig",
+    "shri",
+    "smt",
+}
+FUNCTION_WORDS = frozenset(
+    """a an the this that these those it its he she they we i you his her their our my your but and or if when while
+    after before according in on at by for from to with as of not no yes however meanwhile also then there here what
+    which who where why how all some many most one two le la les l un une des du ce cet cette ces il elle ils elles
+    nous vous on mais et ou si quand selon dans sur par pour avec en au aux son sa ses leur leurs el los las lo una
+    unos unas este esta estos estas ese esa según pero y o cuando con por para der die das den dem des ein eine einen
+    einem einer und oder aber wenn nach laut im am zum zur bei mit von für auf il lo gli i uno dei delle degli questo
+    questa secondo ma o os as um uma uns umas esse essa segundo mas ou na no nas nos ini itu dan atau tetapi yang di
+    ke dari pada untuk dengan menurut para dalam""".split()
+)
+
+
+@lru_cache(maxsize=64)
+def _calendar_words(lang: str) -> frozenset[str]:
+    """Month and weekday names (lower case) in ``lang`` and English: dates, not entities."""
+    from babel import Locale, UnknownLocaleError
+
+    words: set[str] = set()
+    for code in dict.fromkeys((lang, "en")):
+        try:
+            locale = Locale.parse(code)
+        except (UnknownLocaleError, ValueError, TypeError):
+            continue
+        for table in (locale.months, locale.days):
+            for context in ("format", "stand-alone"):
+                for width in ("wide", "abbreviated"):
+                    words.update(n.lower().strip(".") for n in table[context][width].values())
+    return frozenset(words)
+
+
+def normalize_name(text: str) -> str:
+    """ASCII, lower case, no possessive or punctuation: "Elon Musk's" -> "elon musk"."""
+    text = re.sub(r"['’]s\b", "", text)
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", anyascii(text).lower()).split())
+
+
+def _name_like(token: str) -> bool:
+    letters = [ch for ch in token if ch.isalpha()]
+    inner_caps = any(ch.isupper() for ch in token[1:])
+    return (
+        inner_caps
+        or any(ch.isdigit() for ch in token)
+        or (len(letters) >= 2 and all(ch.isupper() for ch in letters))
+    )
+
+
+def extract_entities(sentence: str, lang: str) -> list[Fact]:
+    """Capitalized spans that name someone or something. ``qualifier`` is ``weak`` for a
+    lone word that may be a common noun (German), which is matched but never flagged, and
+    ``initial`` for a span at the start of a sentence, whose first word may not be a name."""
+    calendar = _calendar_words(lang or "en")
+    tokens = []
+    for m in _TOKEN.finditer(sentence):
+        elided = _ELISION.match(m.group())
+        cut = elided.end() if elided else 0
+        tokens.append((m.start() + cut, m.end(), m.group()[cut:]))
+    spans: list[list[tuple[int, int, str]]] = []
+    current: list[tuple[int, int, str]] = []
+    for k, (start, end, word) in enumerate(tokens):
+        bare = re.sub(r"['’]s$", "", word)
+        capital = (word[0].isupper() or _name_like(word)) and bare.lower() not in calendar
+        capital = capital and not _ROMAN_ORDINAL.match(bare) and bare.lower() not in _TITLES
+        if current and sentence[current[-1][1] : start].strip():
+            spans.append(current)
+            current = []
+        if capital:
+            current.append((start, end, word))
+            if re.search(r"['’]s$", word):
+                spans.append(current)
+                current = []
+            continue
+        if (
+            current
+            and word.lower() in _CONNECTORS
+            and k + 1 < len(tokens)
+            and tokens[k + 1][2][0].isupper()
+        ):
+            current.append((start, end, word))
+            continue
+        if current:
+            spans.append(current)
+            current = []
+    if current:
+        spans.append(current)
+    facts = []
+    for span in spans:
+        while span and (span[0][2].lower() in FUNCTION_WORDS or span[0][2].lower() in _CONNECTORS):
+            span = span[1:]
+        while span and span[-1][2].lower() in _CONNECTORS:
+            span = span[:-1]
+        if not span:
+            continue
+        start, end = span[0][0], span[-1][1]
+        initial = bool(_SENTENCE_START.search(sentence[:start]))
+        single = len(span) == 1
+        name_like = any(_name_like(w) for _, _, w in span)
+        if single and initial and not name_like:
+            continue
+        weak = single and not name_like and lang in _NOUN_CAPITALIZING
+        text = sentence[start:end]
+        facts.append(
+            Fact(
+                "entity",
+                f"ent:{normalize_name(text)}",
+                text,
+                start,
+                end,
+                qualifier="weak" if weak else "",
+            )
+        )
+    return facts
+
+
+def _mentioned(name: str, other_text: str) -> bool:
+    """Is ``name`` (normalized) spelled, possibly differently or in another script, in ``other_text``?"""
+    if not name:
+        return True
+    haystack = normalize_name(other_text)
+    if name in haystack:
+        return True
+    words = name.split()
+    # a surname or a distinctive part is enough (Musk, Suleyman; not "the", "new")
+    parts = [w for w in words if len(w) >= 4]
+    if any(re.search(rf"\b{re.escape(w)}\b", haystack) for w in parts):
+        return True
+    if fuzz.partial_ratio(name, haystack) >= (85 if len(name) >= 6 else 95):
+        return True
+    if _same_script(other_text, other_text):
+        return False
+    # transliterated from another script (Эдвард Сноуден -> edvard snouden): looser, word by word
+    other_words = [w for w in haystack.split() if len(w) >= 3]
+    return any(fuzz.ratio(w, o) >= 70 for w in parts for o in other_words)
+
+
+def _spelled_name(fact: Fact) -> bool:
+    """A name spelling can judge: several words (Mustafa Suleyman) or a brand shape (xAI,
+    DeepSeek, GPT-4). Short acronyms are translated (AI ~ IA, UN ~ ONU): not by spelling."""
+    words = fact.text.split()
+    if len(words) >= 2:
+        return True
+    word = words[0] if words else ""
+    acronym = word.isupper() and len(word) <= 5
+    return not acronym and _name_like(word)
+
+
+def _without(text: str, fact: Fact) -> str:
+    return " ".join((text[: fact.start] + text[fact.end :]).split())
+
+
+UNJUDGED_LANGS = frozenset({"zh", "ja", "ko", "th", "lo", "km", "my"})
+
+
+def compare_entities(
+    source: Sequence[Fact],
+    target: Sequence[Fact],
+    src_text: str,
+    tgt_text: str,
+    similarity: Similarity | None = None,
+    margin: float = 0.004,
+    langs: tuple[str, str] | None = None,
+) -> list[FactFlag]:
+    """``dropped`` / ``added`` / ``changed`` entity flags for one bead.
+
+    A name on one side that the other side's text spells (see :func:`_mentioned`) is kept.
+    A full name that kept its surname but not its given name is ``changed``. Otherwise,
+    with ``similarity``, the name is deleted from its sentence: when the pair becomes more
+    similar by more than ``margin``, the other side does not say it.
+    Without ``similarity``, a name whose other side is in a script without case, or in
+    another script than the name, is left unjudged. When either language of ``langs`` is
+    one of :data:`UNJUDGED_LANGS` (no case, no spaces: names are transcribed by sound and
+    neither spelling nor the small model decides reliably), nothing is flagged.
+    """
+    if langs and (set(langs) & UNJUDGED_LANGS):
+        return []
+    src_norm, tgt_norm = normalize_name(src_text), normalize_name(tgt_text)
+    renamed = _renamed(
+        [f for f in source if f.key[4:] not in tgt_norm],
+        [f for f in target if f.key[4:] not in src_norm],
+    )
+    flags = [FactFlag("changed", "entity", f"{s.text} -> {t.text}") for s, t in renamed]
+    done = {id(f) for pair in renamed for f in pair}
+    src_left = [f for f in source if id(f) not in done and not _mentioned(f.key[4:], tgt_text)]
+    tgt_left = [f for f in target if id(f) not in done and not _mentioned(f.key[4:], src_text)]
+    if similarity is None:
+        src_left = [f for f in src_left if _same_script(f.text, tgt_text) and _spelled_name(f)]
+        tgt_left = [f for f in tgt_left if _same_script(f.text, src_text) and _spelled_name(f)]
+    elif src_left or tgt_left:
+        base = similarity([src_text], [tgt_text])[0]
+        if src_left:
+            scores = similarity(
+                [_without(src_text, f) for f in src_left], [tgt_text] * len(src_left)
+            )
+            src_left = [f for f, v in zip(src_left, scores, strict=True) if v - base > margin]
+        if tgt_left:
+            scores = similarity(
+                [src_text] * len(tgt_left), [_without(tgt_text, f) for f in tgt_left]
+            )
+            tgt_left = [f for f, v in zip(tgt_left, scores, strict=True) if v - base > margin]
+    src_left = [f for f in src_left if f.qualifier != "weak"]
+    tgt_left = [f for f in tgt_left if f.qualifier != "weak"]
+    pairs = list(zip(src_left, tgt_left, strict=False))
+    flags += [FactFlag("changed", "entity", f"{s.text} -> {t.text}") for s, t in pairs]
+    flags += [FactFlag("dropped", "entity", f.text) for f in src_left[len(pairs) :]]
+    flags += [FactFlag("added", "entity", f.text) for f in tgt_left[len(pairs) :]]
+    return flags
+
+
+def _renamed(source: Sequence[Fact], target: Sequence[Fact]) -> list[tuple[Fact, Fact]]:
+    """Full names that kept the surname but changed a given name (Mustafa Suleyman -> Mauro Suleyman)."""
+    pairs = []
+    used: set[int] = set()
+
+    def person_like(fact: Fact) -> list[str] | None:
+        # a sentence-initial first word may be a title or an adverb (Teraz Kolonko = Now Kolonko)
+        words = fact.text.split()
+        if fact.qualifier or _latin_share(fact.text) < 0.8 or not 2 <= len(words) <= 3:
+            return None
+        if any(w.lower() in _CONNECTORS or _name_like(w) for w in words):
+            return None
+        return fact.key[4:].split()
+
+    for s in source:
+        s_words = person_like(s)
+        if not s_words:
+            continue
+        for t in target:
+            t_words = person_like(t)
+            if (
+                id(t) in used
+                or not t_words
+                or len(t_words) != len(s_words)
+                or s_words[-1] != t_words[-1]
+            ):
+                continue
+            if fuzz.ratio(s_words[0], t_words[0]) < 70:
+                pairs.append((s, t))
+                used.add(id(t))
+                break
+    return pairs
+
+
+def _same_script(name: str, other_text: str) -> bool:
+    """Do both sides write mostly in Latin letters (so that spelling can decide)?"""
+
+    return _latin_share(name) > 0.8 and _latin_share(other_text) > 0.8
+
+
+def _latin_share(text: str) -> float:
+    letters = [ch for ch in text if ch.isalpha()]
+    return sum(ch.isascii() or "\u00c0" <= ch <= "\u024f" for ch in letters) / max(len(letters), 1)
