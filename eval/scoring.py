@@ -87,7 +87,10 @@ def score_pair(rows: Sequence[Row], embedder: Embedder, config: FidelityConfig) 
         cosine = float(cosines[k])
         k += 1
         facts = compare_facts(
-            extract_facts(row.src_text, row.src_lang), extract_facts(row.tgt_text, row.tgt_lang)
+            extract_facts(row.src_text, row.src_lang),
+            extract_facts(row.tgt_text, row.tgt_lang),
+            row.src_lang,
+            row.tgt_lang,
         )
         facts += compare_entities(
             extract_entities(row.src_text, row.src_lang),

@@ -39,6 +39,11 @@ __all__ = [
 ]
 
 
+# "thousands of miles" is no figure; text2num reads it as 1000
+_VAGUE_PLURALS = frozenset(
+    "hundreds thousands millions billions dozens tens centaines milliers milliards cientos miles millones "
+    "hunderte tausende millionen milliarden centinaia migliaia milioni miliardi centenas milhares milhões".split()
+)
 _PLAIN_NUMBER = re.compile(r"^\d[\d\s.,]*(?:st|nd|rd|th|e|er|ème|º|ª)?$")
 _DIGIT_RUN = re.compile(rf"{NUMBER}(?:\s?(?:{SCALE})(?!\w))?", re.IGNORECASE)
 
@@ -67,13 +72,17 @@ def _spell_out_numbers(text: str, lang: str) -> str:
     except Exception:  # text2num raises on odd input; the digits-only reading still works
         return text
     # keep only replacements of words by a plain number ("centavos" -> "1/100" is not one)
-    pieces = []
+    pieces: list[str] = []
     for tag, i1, i2, j1, j2 in SequenceMatcher(
         None, hidden, converted, autojunk=False
     ).get_opcodes():
         new = converted[j1:j2]
+        vague = hidden[i1:i2].strip().lower() in _VAGUE_PLURALS
         keep = tag == "equal" or (
-            tag == "replace" and _PLAIN_NUMBER.match(new.strip()) and hidden[i1:i2].strip()
+            not vague
+            and tag == "replace"
+            and _PLAIN_NUMBER.match(new.strip())
+            and hidden[i1:i2].strip()
         )
         pieces.append(new if keep else hidden[i1:i2])
     return re.sub("[\ue000-\uefff]", lambda m: kept[ord(m.group()) - 0xE000], "".join(pieces))
@@ -124,7 +133,14 @@ def extract_facts(sentence: str, lang: str = "en") -> list[Fact]:
             )
             for f in found
         ]
-    found = [replace(f, spelled=not any(ch.isdigit() for ch in f.text)) for f in found]
+    found = [
+        replace(
+            f,
+            spelled=f.category in {"number", "money", "percent"}
+            and not any(ch.isdigit() for ch in f.text),
+        )
+        for f in found
+    ]
     # a spelled "one" or "two" (un, 一个) is an article or a count, rarely a fact
     found = [f for f in found if not (f.spelled and f.category == "number" and (f.amount or 0) < 3)]
     return sorted(found, key=lambda f: f.start)

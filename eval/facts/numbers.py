@@ -42,6 +42,7 @@ SCALE_WORDS: tuple[tuple[str, float], ...] = (
         1e12,
     ),
 )
+_POINT_DECIMAL_LANGS = {"en", "zh", "ja", "ko", "hi", "th", "ms", "he"}
 _LONG_SCALE_LANGS = {"fr", "es", "de", "it", "nl", "pl", "cs"}
 SCALE = "|".join(p for p, _ in SCALE_WORDS)
 
@@ -127,15 +128,25 @@ _ORDINAL = re.compile(
 _QUALIFIER_BEFORE = [(re.compile(rf"(?<!\w)(?:{p})\s*$", re.IGNORECASE), q) for p, q in QUALIFIERS]
 
 
-def parse_number(text: str) -> float | None:
-    """Value of a numeral such as ``13,000``, ``13.000``, ``15 000``, ``2,5`` or ``१२``."""
+def parse_number(text: str, lang: str = "") -> float | None:
+    """Value of a numeral such as ``13,000``, ``13.000``, ``15 000``, ``2,5`` or ``१२``.
+
+    One separator followed by three digits groups thousands (13.000 millones, 13,000
+    people), except a point in a language whose decimal mark is the point (English
+    4.176 million), where it is a decimal.
+    """
     digits = "".join(str(unicodedata.decimal(ch)) if ch.isdigit() else ch for ch in text.strip())
     digits = re.sub(r"[ \u00a0\u202f]", "", digits)
     groups = re.split(r"[.,]", digits)
     if len(groups) == 1:
         return float(groups[0]) if groups[0].isdigit() else None
     seps = re.findall(r"[.,]", digits)
-    if all(len(g) == 3 for g in groups[1:]) and (len(set(seps)) == 1 or len(groups[-1]) == 3):
+    point_decimal = seps == ["."] and lang in _POINT_DECIMAL_LANGS
+    if (
+        not point_decimal
+        and all(len(g) == 3 for g in groups[1:])
+        and (len(set(seps)) == 1 or len(groups[-1]) == 3)
+    ):
         return float("".join(groups))
     whole = "".join(groups[:-1])
     try:
@@ -179,6 +190,7 @@ def currency_code(token: str) -> str:
 
 def format_amount(value: float) -> str:
     """Canonical text of a number: integers without a decimal point, others to 6 significant digits."""
+    value = round(value, 6)
     if value == int(value) and abs(value) < 1e18:
         return str(int(value))
     return f"{value:.6g}"
@@ -204,7 +216,7 @@ def extract_numbers(text: str, lang: str, mask: SpanMask) -> list[Fact]:
         mask.claim(qstart if qual else start, end)
 
     for m in mask.matches(_MONEY_SYMBOL_FIRST, text):
-        value = parse_number(m.group(2))
+        value = parse_number(m.group(2), lang)
         if value is None:
             continue
         value *= scale_value(m.group(3), lang) if m.group(3) else 1.0
@@ -216,7 +228,7 @@ def extract_numbers(text: str, lang: str, mask: SpanMask) -> list[Fact]:
             value,
         )
     for m in mask.matches(_MONEY_AMOUNT_FIRST, text):
-        value = parse_number(m.group(1))
+        value = parse_number(m.group(1), lang)
         if value is None:
             continue
         value *= scale_value(m.group(2), lang) if m.group(2) else 1.0
@@ -228,23 +240,23 @@ def extract_numbers(text: str, lang: str, mask: SpanMask) -> list[Fact]:
             value,
         )
     for m in mask.matches(_PERCENT, text):
-        value = parse_number(m.group(1))
+        value = parse_number(m.group(1), lang)
         if value is not None:
             add("percent", f"pct:{format_amount(value)}", m.start(), m.end(), value)
     for m in mask.matches(_ROMAN_ORDINAL, text):
         value = roman_value(m.group(1) or m.group(2))
         add("number", f"ord:{value}", m.start(), m.end(), float(value))
     for m in mask.matches(_CJK_DECADE, text):
-        value = parse_number(m.group(1))
+        value = parse_number(m.group(1), lang)
         if value is not None and value % 10 == 0:
             add("date", f"decade:..{int(value) % 100}", m.start(), m.end(), value)
     for m in mask.matches(_ORDINAL, text):
         raw = m.group(1) or m.group(2)
-        value = parse_number(raw)
+        value = parse_number(raw, lang)
         if value is not None:
             add("number", f"ord:{format_amount(value)}", m.start(), m.end(), value)
     for m in mask.matches(_NUM, text):
-        value = parse_number(m.group())
+        value = parse_number(m.group(), lang)
         if value is None:
             continue
         end = m.end()
