@@ -108,6 +108,7 @@ QUALIFIERS: tuple[tuple[str, str], ...] = (
 _NUM = re.compile(NUMBER)
 CJK_SCALE = {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8}
 _SCALE_AFTER = re.compile(rf"\s?(?:de\s+)?({SCALE})(?!\w)|([万萬亿億])", re.IGNORECASE)
+_CJK_REST = re.compile(r"(\d{1,4})(?![\d.,])")
 _CJK_DECADE = re.compile(r"(\d+)\s?(?:代|年代)")
 _ROMAN_ORDINAL = re.compile(
     r"(?<!\w)([IVXLC]{1,6})(?:e|er|ème|eme)(?=(?:\s*[–-]\s*[IVXLC]{1,6}(?:e|er|ème|eme))?\s+siècles?\b)"
@@ -128,12 +129,12 @@ _ORDINAL = re.compile(
 _QUALIFIER_BEFORE = [(re.compile(rf"(?<!\w)(?:{p})\s*$", re.IGNORECASE), q) for p, q in QUALIFIERS]
 
 
-def parse_number(text: str, lang: str = "") -> float | None:
+def parse_number(text: str, lang: str = "", scaled: bool = False) -> float | None:
     """Value of a numeral such as ``13,000``, ``13.000``, ``15 000``, ``2,5`` or ``१२``.
 
     One separator followed by three digits groups thousands (13.000 millones, 13,000
-    people), except a point in a language whose decimal mark is the point (English
-    4.176 million), where it is a decimal.
+    people), except a point before a scale word (``scaled``) in a language whose decimal
+    mark is the point (English 4.176 million), where it is a decimal.
     """
     digits = "".join(str(unicodedata.decimal(ch)) if ch.isdigit() else ch for ch in text.strip())
     digits = re.sub(r"[ \u00a0\u202f]", "", digits)
@@ -141,7 +142,7 @@ def parse_number(text: str, lang: str = "") -> float | None:
     if len(groups) == 1:
         return float(groups[0]) if groups[0].isdigit() else None
     seps = re.findall(r"[.,]", digits)
-    point_decimal = seps == ["."] and lang in _POINT_DECIMAL_LANGS
+    point_decimal = scaled and seps == ["."] and lang in _POINT_DECIMAL_LANGS
     if (
         not point_decimal
         and all(len(g) == 3 for g in groups[1:])
@@ -216,7 +217,7 @@ def extract_numbers(text: str, lang: str, mask: SpanMask) -> list[Fact]:
         mask.claim(qstart if qual else start, end)
 
     for m in mask.matches(_MONEY_SYMBOL_FIRST, text):
-        value = parse_number(m.group(2), lang)
+        value = parse_number(m.group(2), lang, scaled=bool(m.group(3)))
         if value is None:
             continue
         value *= scale_value(m.group(3), lang) if m.group(3) else 1.0
@@ -228,7 +229,7 @@ def extract_numbers(text: str, lang: str, mask: SpanMask) -> list[Fact]:
             value,
         )
     for m in mask.matches(_MONEY_AMOUNT_FIRST, text):
-        value = parse_number(m.group(1), lang)
+        value = parse_number(m.group(1), lang, scaled=bool(m.group(2)))
         if value is None:
             continue
         value *= scale_value(m.group(2), lang) if m.group(2) else 1.0
@@ -256,14 +257,19 @@ def extract_numbers(text: str, lang: str, mask: SpanMask) -> list[Fact]:
         if value is not None:
             add("number", f"ord:{format_amount(value)}", m.start(), m.end(), value)
     for m in mask.matches(_NUM, text):
-        value = parse_number(m.group(), lang)
-        if value is None:
-            continue
         end = m.end()
         scale = _SCALE_AFTER.match(text, end)
-        if scale and mask.free(end, scale.end()):
+        scale = scale if scale and mask.free(end, scale.end()) else None
+        value = parse_number(m.group(), lang, scaled=scale is not None)
+        if value is None:
+            continue
+        if scale:
             value *= scale_value(scale.group(1) or scale.group(2), lang)
             end = scale.end()
+            rest = _CJK_REST.match(text, end) if scale.group(2) else None
+            if rest and mask.free(end, rest.end()):
+                value += parse_number(rest.group(1)) or 0.0
+                end = rest.end()
         elif re.fullmatch(r"\d{4}", m.group()) and 1000 <= value <= 2100:
             add("date", f"year:{int(value)}", m.start(), end, value)
             continue

@@ -125,6 +125,9 @@ _TIME_OF_DAY = re.compile(
     r"|(?<![\d:])(?P<h2>[01]\d|2[0-3])(?P<m2>[0-5]\d)\s?(?P<z2>GMT|UTC|CET|CEST|EST|EDT|PST|PDT)\b",
     re.IGNORECASE,
 )
+_CJK_TIME = re.compile(
+    r"(?P<pm>下午|晚上|午後)?(?:上午|早上|午前)?(?P<hour>\d{1,2})(?:点|時|时)(?:(?P<half>半)|(?P<min>\d{1,2})分)?"
+)
 _NUMERIC_DATE = re.compile(
     r"(?<![\d/.-])(?:(?P<y>\d{4})-(?P<mo>\d{1,2})-(?P<d>\d{1,2})|(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<c>\d{2,4}))(?![\d/.-])"
 )
@@ -224,6 +227,10 @@ def extract_temporal(text: str, lang: str, mask: SpanMask) -> list[Fact]:
         if not (m.group("z") or m.group("z2")) and m.group(0).count(".") == 1:
             continue
         add(f"time:{h:02d}:{minute}", m.start(), m.end())
+    for m in mask.matches(_CJK_TIME, text):
+        minute = "30" if m.group("half") else f"{int(m.group('min') or 0):02d}"
+        hour = int(m.group("hour")) + (12 if m.group("pm") and int(m.group("hour")) < 12 else 0)
+        add(f"time:{hour:02d}:{minute}", m.start(), m.end())
     for m in mask.matches(_DECADE, text):
         century = m.group("a") or m.group("b") or m.group("c") or ""
         digit = m.group("d") or m.group("e") or m.group("f")
