@@ -7,12 +7,14 @@ identified from the sum of their sentences, so short-sentence errors average out
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib.metadata import version
 
 UNDETERMINED = "und"
+_WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
 @lru_cache(maxsize=1)
@@ -77,6 +79,61 @@ def sentence_languages(sentences: Sequence[str], margin: float = 0.3) -> list[st
         best = max(conf, key=conf.__getitem__)
         out.append(best if conf[best] - conf.get(main, 0.0) > margin else main)
     return out
+
+
+def copied_words(
+    source: str, target: str, src_lang: str, tgt_lang: str, margin: float = 0.8
+) -> list[str]:
+    """Words of ``target`` left in the source language: they appear verbatim in ``source``
+    and either are written in a script the target's language does not use (知道 in an
+    English sentence) or, alone, read as ``src_lang`` rather than ``tgt_lang`` by ``margin``.
+
+    Names (capitalized), numbers and short words are skipped; so are words the two
+    languages share (cycles), which read as either. English source words are never
+    counted: most languages borrow them (interview, senior, open source).
+    """
+    if src_lang == tgt_lang or UNDETERMINED in (src_lang, tgt_lang) or src_lang == "en":
+        return []
+    src_words = {w.lower() for w in _WORDS.findall(source)}
+    src_lower = source.lower()
+    target_script = _script(target)
+    out: list[str] = []
+    candidates = []
+    for w in dict.fromkeys(_WORDS.findall(target)):
+        # scripts without spaces (Chinese, Japanese, Thai) have no word list: look for the string
+        present = w.lower() in src_words or (not w.isascii() and w.lower() in src_lower)
+        # German capitalizes nouns: there a capital does not mark a name
+        if not present or (w[0].isupper() and src_lang != "de") or (len(w) < 4 and w.isascii()):
+            continue
+        if _script(w) != target_script:
+            out.append(w)
+        else:
+            candidates.append(w)
+    if not candidates:
+        return out
+    try:
+        detector = _restricted_detector(tuple(sorted({src_lang, tgt_lang})))
+    except ValueError:
+        return []
+    for word in candidates:
+        conf = {
+            c.language.iso_code_639_1.name.lower(): c.value
+            for c in detector.compute_language_confidence_values(word)
+        }
+        if conf.get(src_lang, 0.0) - conf.get(tgt_lang, 0.0) > margin:
+            out.append(word)
+    return out
+
+
+def _script(text: str) -> str:
+    """The Unicode script most letters of ``text`` are written in (first word of the name)."""
+    import unicodedata
+
+    counts: Counter[str] = Counter()
+    for ch in text:
+        if ch.isalpha():
+            counts[unicodedata.name(ch, "UNKNOWN").split()[0]] += 1
+    return counts.most_common(1)[0][0] if counts else ""
 
 
 def majority_language(sentences: Sequence[str], langs: Sequence[str]) -> str:

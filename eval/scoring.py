@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from itertools import groupby
 
 import numpy as np
 
 from align.embedders import Embedder
-from align.langid import detect_language
+from align.langid import copied_words, detect_language
 
 from .facts import compare_entities, compare_facts, extract_entities, extract_facts
 from .fidelity import (
@@ -47,29 +49,67 @@ def null_bead_flags(row: Row) -> list[str]:
     return flags
 
 
-def pair_baseline(
-    src_vecs: np.ndarray, tgt_vecs: np.ndarray, config: FidelityConfig, seed: int = 0
-) -> tuple[float, float]:
-    """Mean and spread of the cosine between non-matching beads of the same pair."""
-    n = len(src_vecs)
-    if n < 2:
-        return config.prior_mean, config.prior_sd
+@dataclass(frozen=True)
+class Baseline:
+    """Mean and spread of the cosine between non-matching beads, for one reference and one
+    version language. Versions in the same language share it, so that their fidelities
+    compare: the baseline must not move with how good (or short) one version is."""
+
+    mean: float
+    sd: float
+
+
+def language_baselines(
+    pairs: Sequence[tuple[str, np.ndarray, np.ndarray]],
+    config: FidelityConfig,
+    sample: int = 1500,
+    seed: int = 0,
+) -> dict[str, Baseline]:
+    """Pooled baselines keyed by the pairs' ``key`` (reference and version language).
+
+    ``pairs`` holds (key, source vectors, target vectors) of each pair's matched beads;
+    every (i, j != i) combination within a pair counts; long pairs use ``sample`` beads.
+    """
+    sums: dict[str, list[float]] = {}
     rng = np.random.default_rng(seed)
-    k = min(16, n - 1)
-    rows = np.repeat(np.arange(n), k)
-    cols = (rows + rng.integers(1, n, size=len(rows))) % n
-    sims = np.einsum("ij,ij->i", src_vecs[rows], tgt_vecs[cols])
-    return blend_baseline(float(sims.mean()), float(sims.std()), n, config)
+    for key, src_vecs, tgt_vecs in pairs:
+        n = len(src_vecs)
+        if n < 2:
+            continue
+        pick = np.arange(n) if n <= sample else rng.choice(n, sample, replace=False)
+        sims = src_vecs[pick] @ tgt_vecs[pick].T
+        off = ~np.eye(len(pick), dtype=bool)
+        acc = sums.setdefault(key, [0.0, 0.0, 0.0, 0.0])
+        acc[0] += float(sims[off].sum())
+        acc[1] += float((sims[off] ** 2).sum())
+        acc[2] += float(off.sum())
+        acc[3] = max(acc[3], n)
+    out = {}
+    for key, (total, total_sq, count, n) in sums.items():
+        mean = total / count
+        sd = math.sqrt(max(total_sq / count - mean * mean, 0.0))
+        blended_mean, blended_sd = blend_baseline(mean, sd, int(n), config)
+        out[key] = Baseline(float(blended_mean), float(blended_sd))
+    return out
 
 
-def score_pair(rows: Sequence[Row], embedder: Embedder, config: FidelityConfig) -> list[Row]:
-    """Fidelity and flags for the rows of one document pair (in order)."""
+def score_pair(
+    rows: Sequence[Row],
+    embedder: Embedder,
+    config: FidelityConfig,
+    baseline: Baseline | None = None,
+) -> list[Row]:
+    """Fidelity and flags for the rows of one document pair (in order); ``baseline`` defaults
+    to the pair's own (see :func:`language_baselines`)."""
     matched = [r for r in rows if r.src_ids and r.tgt_ids]
     if matched:
         src_vecs = embedder.embed([r.src_text for r in matched])
         tgt_vecs = embedder.embed([r.tgt_text for r in matched])
         cosines = np.einsum("ij,ij->i", src_vecs, tgt_vecs)
-        mean, sd = pair_baseline(src_vecs, tgt_vecs, config)
+        if baseline is None:
+            baseline = language_baselines([("", src_vecs, tgt_vecs)], config).get(
+                "", Baseline(config.prior_mean, config.prior_sd)
+            )
         src_chars = sum(len(r.src_text) for r in matched)
         ratio = sum(len(r.tgt_text) for r in matched) / max(src_chars, 1)
     pair_langs_differ = bool(rows) and rows[0].src_lang != rows[0].tgt_lang
@@ -101,13 +141,22 @@ def score_pair(rows: Sequence[Row], embedder: Embedder, config: FidelityConfig) 
             langs=(row.src_lang, row.tgt_lang),
         )
         flags = [f.format() for f in facts]
+        copied = (
+            copied_words(row.src_text, row.tgt_text, row.src_lang, row.tgt_lang)
+            if pair_langs_differ
+            else []
+        )
         untranslated = pair_langs_differ and detect_language(row.tgt_text) == row.src_lang
         if untranslated:
             flags.append(f"untranslated:language:{snippet(row.tgt_text).replace('|', '/')}")
+        elif copied:
+            flags.append(f"untranslated:language:{snippet(' '.join(copied))}")
+        letters = max(1, sum(ch.isalpha() for ch in row.tgt_text))
+        share = 1.0 if untranslated else sum(len(w) for w in copied) / letters
         fidelity = bead_fidelity(
-            semantic_score(cosine, mean, sd, config),
+            semantic_score(cosine, baseline.mean, baseline.sd, config),
             len(facts),
-            untranslated,
+            share,
             length_score(len(row.src_text), len(row.tgt_text), ratio, config),
             config,
         )
@@ -122,7 +171,20 @@ def score_rows(
 ) -> list[Row]:
     """Score every document pair in ``rows`` (rows of one pair must be contiguous)."""
     config = config or FidelityConfig()
+    groups = [list(group) for _, group in groupby(rows, key=lambda r: r.pair)]
+    vectors = []
+    for group in groups:
+        matched = [r for r in group if r.src_ids and r.tgt_ids]
+        key = f"{group[0].src_doc}\t{group[0].tgt_lang}"
+        vectors.append(
+            (
+                key,
+                embedder.embed([r.src_text for r in matched]),
+                embedder.embed([r.tgt_text for r in matched]),
+            )
+        )
+    baselines = language_baselines(vectors, config)
     out: list[Row] = []
-    for _, group in groupby(rows, key=lambda r: r.pair):
-        out.extend(score_pair(list(group), embedder, config))
+    for group, (key, _, _) in zip(groups, vectors, strict=True):
+        out.extend(score_pair(group, embedder, config, baselines.get(key)))
     return out
