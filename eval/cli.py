@@ -9,7 +9,10 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
+
+from tqdm import tqdm
 
 from align import AlignConfig, Document, InputError, doc_id_from_path, get_embedder, load_document
 from align.embedders import EMBEDDERS, Embedder
@@ -17,6 +20,7 @@ from align.splitters import SPLITTERS, get_splitter
 
 from .fidelity import FidelityConfig
 from .pipeline import choose_reference, run
+from .report import render_report
 from .scoring import score_rows
 from .signature import run_signature
 from .summary import format_json, format_text, summarize
@@ -34,6 +38,7 @@ or a whole sentence. Offline, on a CPU.
   factalign run --ref en.txt fr.txt id.txt -o scored.tsv
   factalign align --ref en.txt fr.txt | factalign score - > scored.tsv
   factalign summary scored.tsv --fail-under 0.7
+  factalign report scored.tsv -o report.html
 
 Exit status: 0 ok, 1 --fail-under gate failed, 2 usage or input error, 130 interrupted.
 """
@@ -98,7 +103,14 @@ def load_inputs(args: argparse.Namespace) -> tuple[Document, list[Document], Emb
 
     embedder = get_embedder(args.embedder, cache=not args.no_cache, progress=not args.quiet)
     reference = load(ref_path) if ref_path else None
-    versions = [load(p) for p in version_paths]
+    paths = tqdm(
+        version_paths,
+        desc="reading",
+        unit="file",
+        disable=True if args.quiet else None,
+        leave=False,
+    )
+    versions = [load(p) for p in paths]
     for doc in ([reference] if reference else []) + versions:
         _log(args, f"{doc.path}: {len(doc)} sentences, language {doc.lang}")
         if doc.lang not in embedder.languages:
@@ -132,7 +144,8 @@ def _signature(args: argparse.Namespace, embedder: Embedder, align_config: Align
 def cmd_run(args: argparse.Namespace, scored: bool = True) -> int:
     reference, versions, embedder = load_inputs(args)
     align_config = AlignConfig(max_bead=args.max_bead)
-    _log(args, f"signature: {_signature(args, embedder, align_config)}")
+    signature = _signature(args, embedder, align_config)
+    _log(args, f"signature: {signature}")
     rows = run(
         reference,
         versions,
@@ -141,6 +154,7 @@ def cmd_run(args: argparse.Namespace, scored: bool = True) -> int:
         scored=scored,
         progress=lambda message: _log(args, message),
     )
+    rows = [replace(r, extra={**r.extra, "signature": signature}) for r in rows]
     with atomic_output(args.output) as out:
         write_rows(rows, out)
     if args.output not in (None, "-"):
@@ -166,7 +180,12 @@ def cmd_summary(args: argparse.Namespace) -> int:
     if not rows:
         raise InputError(f"{args.input}: no beads in the TSV")
     summaries = summarize(rows)
-    text = format_json(summaries) + "\n" if args.format == "json" else format_text(summaries)
+    signature = rows[0].extra.get("signature") or None
+    text = (
+        format_json(summaries, signature) + "\n"
+        if args.format == "json"
+        else format_text(summaries, signature)
+    )
     with atomic_output(args.output) as out:
         out.write(text)
     if args.fail_under is not None:
@@ -179,6 +198,21 @@ def cmd_summary(args: argparse.Namespace) -> int:
             )
         if failing:
             return EXIT_GATE
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    rows = read_tsv(args.input)
+    if not rows:
+        raise InputError(f"{args.input}: no beads in the TSV")
+    page = render_report(rows, title=args.title, signature=rows[0].extra.get("signature") or None)
+    with atomic_output(args.output) as out:
+        out.write(page)
+    if args.output not in (None, "-"):
+        _log(
+            args,
+            f"wrote the report of {len({r.pair for r in rows})} document pairs to {args.output}",
+        )
     return 0
 
 
@@ -302,6 +336,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("-o", "--output", metavar="OUT", help="write here (default: standard output)")
     p.set_defaults(func=cmd_summary)
+    p = sub.add_parser(
+        "report",
+        help="one self-contained HTML page: beads side by side, flagged facts highlighted",
+        description="Render a scored TSV as one HTML page (no network needed to open it): per document "
+        "pair, the beads side by side with flagged facts highlighted, omitted and added sentences "
+        "shaded, and a switch to show only flagged beads.",
+    )
+    p.add_argument("input", metavar="SCORED.tsv", help="scored TSV; - reads standard input")
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT.html",
+        help="write here, atomically (default: standard output)",
+    )
+    p.add_argument("--title", default="factalign report", help="page title")
+    p.add_argument("-q", "--quiet", action="store_true", help="nothing on standard error")
+    p.set_defaults(func=cmd_report)
     return parser
 
 

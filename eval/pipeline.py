@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 import numpy as np
+from tqdm import tqdm
 
 from align import AlignConfig, Alignment, Document, align_documents
 from align.embedders import Embedder
@@ -63,7 +64,9 @@ def align_all(
 ) -> list[Alignment]:
     """Align every version to the reference, in the order given."""
     out = []
-    for version in versions:
+    for version in tqdm(
+        versions, desc="aligning", unit="pair", disable=None if progress else True, leave=False
+    ):
         if progress:
             progress(f"aligning {version.doc_id} to {reference.doc_id}")
         out.append(align_documents(reference, version, embedder, config))

@@ -98,14 +98,15 @@ def summarize(rows: Sequence[Row]) -> list[PairSummary]:
     return [summarize_pair(list(group)) for _, group in groupby(rows, key=lambda r: r.pair)]
 
 
-def format_json(summaries: Sequence[PairSummary]) -> str:
-    """Stable JSON: ``{"pairs": [...]}``, each pair's keys in the order of :class:`PairSummary`."""
-    payload = {"pairs": [asdict(s) for s in summaries]}
+def format_json(summaries: Sequence[PairSummary], signature: str | None = None) -> str:
+    """Stable JSON: ``{"signature": ..., "pairs": [...]}``, each pair's keys in the order of
+    :class:`PairSummary`; ``signature`` is the run's (null when the TSV carries none)."""
+    payload = {"signature": signature, "pairs": [asdict(s) for s in summaries]}
     return json.dumps(payload, ensure_ascii=False, indent=2)
 
 
-def format_text(summaries: Sequence[PairSummary]) -> str:
-    """Human summary: a table of pairs, then each pair's flags."""
+def format_text(summaries: Sequence[PairSummary], signature: str | None = None) -> str:
+    """Human summary: a table of pairs, then each pair's flags, then the run's signature."""
     head = f"{'reference':<24} {'version':<24} {'langs':<7} {'cover':>6} {'fidelity':>8}  verdict            flags"
     lines = [head, "-" * len(head)]
     for s in summaries:
@@ -121,4 +122,6 @@ def format_text(summaries: Sequence[PairSummary]) -> str:
         for f in s.flags:
             ids = f"src {f['src_ids'] or '-'} / tgt {f['tgt_ids'] or '-'}"
             lines.append(f"  [{ids}] {f['kind']}:{f['category']}:{f['text']}")
+    if signature:
+        lines += ["", f"signature: {signature}"]
     return "\n".join(lines) + "\n"
