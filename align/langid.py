@@ -14,6 +14,7 @@ from functools import lru_cache
 from importlib.metadata import version
 
 UNDETERMINED = "und"
+_MAX_CHARS = 10_000  # enough to identify a language; a 5 MB line is not read whole
 _WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
@@ -31,6 +32,7 @@ def langid_version() -> str:
 
 def detect_language(text: str) -> str:
     """ISO 639-1 code of the language of ``text``, or ``"und"`` when there is no text to judge."""
+    text = text[:_MAX_CHARS]
     if not any(ch.isalpha() for ch in text):
         return UNDETERMINED
     lang = _detector().detect_language_of(text)

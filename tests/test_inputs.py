@@ -124,3 +124,17 @@ def test_aligner_never_raises_and_covers_every_sentence(embedder, src_lines, tgt
     assert [i for b in alignment.beads for i in b.src_ids] == list(range(len(src)))
     assert [j for b in alignment.beads for j in b.tgt_ids] == list(range(len(tgt)))
     assert all(0.0 <= b.score <= 1.0 for b in alignment.beads)
+
+
+def test_a_long_single_line_is_kept_whole(tmp_path: Path) -> None:
+    line = (
+        "Microsoft investit 13 milliards de dollars dans OpenAI depuis l'année dernière et la relation change "
+        * 3000
+    )
+    long_line = tmp_path / "oneline.txt"
+    long_line.write_text(line + "\n", encoding="utf-8")
+    out = tmp_path / "out.tsv"
+    done = factalign("run", "-q", "--ref", str(REF), str(long_line), "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    rows = read_tsv(str(out))
+    assert "".join(r.tgt_text for r in rows if r.tgt_ids) == line.strip()

