@@ -216,30 +216,23 @@ def extract_numbers(text: str, lang: str, mask: SpanMask) -> list[Fact]:
         facts.append(Fact(category, key, text[start:end], start, end, amount, qual))
         mask.claim(qstart if qual else start, end)
 
-    for m in mask.matches(_MONEY_SYMBOL_FIRST, text):
-        value = parse_number(m.group(2), lang, scaled=bool(m.group(3)))
-        if value is None:
-            continue
-        value *= scale_value(m.group(3), lang) if m.group(3) else 1.0
-        add(
-            "money",
-            f"money:{currency_code(m.group(1))}:{format_amount(value)}",
-            m.start(),
-            m.end(),
-            value,
-        )
-    for m in mask.matches(_MONEY_AMOUNT_FIRST, text):
-        value = parse_number(m.group(1), lang, scaled=bool(m.group(2)))
-        if value is None:
-            continue
-        value *= scale_value(m.group(2), lang) if m.group(2) else 1.0
-        add(
-            "money",
-            f"money:{currency_code(m.group(3))}:{format_amount(value)}",
-            m.start(),
-            m.end(),
-            value,
-        )
+    # (pattern, group of the currency, of the amount, of the scale word)
+    for pattern, cur, num, scale in (
+        (_MONEY_SYMBOL_FIRST, 1, 2, 3),
+        (_MONEY_AMOUNT_FIRST, 3, 1, 2),
+    ):
+        for m in mask.matches(pattern, text):
+            value = parse_number(m.group(num), lang, scaled=bool(m.group(scale)))
+            if value is None:
+                continue
+            value *= scale_value(m.group(scale), lang) if m.group(scale) else 1.0
+            add(
+                "money",
+                f"money:{currency_code(m.group(cur))}:{format_amount(value)}",
+                m.start(),
+                m.end(),
+                value,
+            )
     for m in mask.matches(_PERCENT, text):
         value = parse_number(m.group(1), lang)
         if value is not None:
