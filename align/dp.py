@@ -29,8 +29,6 @@ import numpy as np
 Shape = tuple[int, int]
 BeadIds = tuple[tuple[int, ...], tuple[int, ...]]
 
-DEFAULT_SHAPES: tuple[Shape, ...] = ((0, 1), (1, 0), (1, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1))
-
 
 def bead_shapes(max_bead: int) -> tuple[Shape, ...]:
     """Bead shapes allowed when a bead may merge up to ``max_bead`` sentences on a side.
@@ -61,10 +59,6 @@ class Band:
     @property
     def width(self) -> int:
         return int((self.hi - self.lo).max()) + 1
-
-    @property
-    def cells(self) -> int:
-        return int((self.hi - self.lo + 1).sum())
 
     def positions(self, i: int) -> np.ndarray:
         """Target positions of row ``i``'s columns (past ``hi[i]`` they are padding)."""

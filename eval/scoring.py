@@ -12,7 +12,7 @@ import numpy as np
 from align.embedders import Embedder
 from align.langid import copied_words, detect_language
 
-from .facts import compare_entities, compare_facts, extract_entities, extract_facts
+from .facts import FactFlag, compare_entities, compare_facts, extract_entities, extract_facts
 from .fidelity import (
     FidelityConfig,
     bead_fidelity,
@@ -26,8 +26,9 @@ _SNIPPET = 60
 
 
 def snippet(text: str, limit: int = _SNIPPET) -> str:
-    """Short form of a sentence for a flag; the full text is in the row's text column."""
-    text = " ".join(text.split())
+    """Short form of a sentence for a flag (no ``|``, which separates flags); the full text
+    is in the row's text column."""
+    text = " ".join(text.replace("|", "/").split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
@@ -38,13 +39,12 @@ def null_bead_flags(row: Row) -> list[str]:
         if row.src_ids
         else ("addition", row.tgt_text, row.tgt_lang)
     )
-    flags = [f"{kind}:sentence:{snippet(text).replace('|', '/')}"]
+    flags = [f"{kind}:sentence:{snippet(text)}"]
     facts = extract_facts(text, lang) + [
         e for e in extract_entities(text, lang) if e.qualifier != "weak"
     ]
     flags += [
-        f"{kind}:{f.category}:{f.text.replace('|', '/')}"
-        for f in sorted(facts, key=lambda f: f.start)
+        FactFlag(kind, f.category, f.text).format() for f in sorted(facts, key=lambda f: f.start)
     ]
     return flags
 
@@ -93,18 +93,27 @@ def language_baselines(
     return out
 
 
+def matched_vectors(rows: Sequence[Row], embedder: Embedder) -> tuple[np.ndarray, np.ndarray]:
+    """Embeddings of the source and target text of the non-null beads, in order."""
+    matched = [r for r in rows if r.src_ids and r.tgt_ids]
+    return embedder.embed([r.src_text for r in matched]), embedder.embed(
+        [r.tgt_text for r in matched]
+    )
+
+
 def score_pair(
     rows: Sequence[Row],
     embedder: Embedder,
     config: FidelityConfig,
     baseline: Baseline | None = None,
+    vectors: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> list[Row]:
     """Fidelity and flags for the rows of one document pair (in order); ``baseline`` defaults
-    to the pair's own (see :func:`language_baselines`)."""
+    to the pair's own (see :func:`language_baselines`), ``vectors`` to the embeddings of the
+    matched beads' two sides (see :func:`matched_vectors`)."""
     matched = [r for r in rows if r.src_ids and r.tgt_ids]
     if matched:
-        src_vecs = embedder.embed([r.src_text for r in matched])
-        tgt_vecs = embedder.embed([r.tgt_text for r in matched])
+        src_vecs, tgt_vecs = vectors if vectors is not None else matched_vectors(rows, embedder)
         cosines = np.einsum("ij,ij->i", src_vecs, tgt_vecs)
         if baseline is None:
             baseline = language_baselines([("", src_vecs, tgt_vecs)], config).get(
@@ -148,7 +157,7 @@ def score_pair(
         )
         untranslated = pair_langs_differ and detect_language(row.tgt_text) == row.src_lang
         if untranslated:
-            flags.append(f"untranslated:language:{snippet(row.tgt_text).replace('|', '/')}")
+            flags.append(f"untranslated:language:{snippet(row.tgt_text)}")
         elif copied:
             flags.append(f"untranslated:language:{snippet(' '.join(copied))}")
         letters = max(1, sum(ch.isalpha() for ch in row.tgt_text))
@@ -161,7 +170,7 @@ def score_pair(
             config,
         )
         if fidelity < config.low_fidelity and not flags:
-            flags.append(f"low_similarity:sentence:{snippet(row.tgt_text).replace('|', '/')}")
+            flags.append(f"low_similarity:sentence:{snippet(row.tgt_text)}")
         out.append(row.scored(fidelity, flags))
     return out
 
@@ -172,19 +181,9 @@ def score_rows(
     """Score every document pair in ``rows`` (rows of one pair must be contiguous)."""
     config = config or FidelityConfig()
     groups = [list(group) for _, group in groupby(rows, key=lambda r: r.pair)]
-    vectors = []
-    for group in groups:
-        matched = [r for r in group if r.src_ids and r.tgt_ids]
-        key = f"{group[0].src_doc}\t{group[0].tgt_lang}"
-        vectors.append(
-            (
-                key,
-                embedder.embed([r.src_text for r in matched]),
-                embedder.embed([r.tgt_text for r in matched]),
-            )
-        )
+    vectors = [(f"{g[0].src_doc}\t{g[0].tgt_lang}", *matched_vectors(g, embedder)) for g in groups]
     baselines = language_baselines(vectors, config)
     out: list[Row] = []
-    for group, (key, _, _) in zip(groups, vectors, strict=True):
-        out.extend(score_pair(group, embedder, config, baselines.get(key)))
+    for group, (key, src_vecs, tgt_vecs) in zip(groups, vectors, strict=True):
+        out.extend(score_pair(group, embedder, config, baselines.get(key), (src_vecs, tgt_vecs)))
     return out

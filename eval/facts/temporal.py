@@ -118,8 +118,32 @@ _DURATION = re.compile(
     rf"[\s\-]?(?:(?:of|de)\s+)?(?:{_ALL_UNITS})(?!\w)",
     re.IGNORECASE,
 )
-_UNIT_WORD = re.compile(rf"(?<!\w)(?:{_ALL_UNITS})(?!\w)", re.IGNORECASE)
+# words that are a relative time on their own: (unit, offset, pattern, read a qualifier before)
+_RELATIVE_WORD_PATTERNS: list[tuple[str, int, re.Pattern[str], bool]] = [
+    *(
+        ("day", offset, re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE), False)
+        for offset, words in DAYS
+    ),
+    *(
+        (unit, offset, re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE), True)
+        for unit, offset, words in RELATIVE_WORDS
+    ),
+    *((unit, offset, re.compile(words), False) for unit, offset, words in CJK_RELATIVE),
+]
+_AGO_AFTER = re.compile(
+    r"\s*(?:ago|auparavant|atrás|fa|geleden|yang lalu|lalu|назад|temu)(?!\w)", re.IGNORECASE
+)
+_AGO_BEFORE = re.compile(r"(?:il y a|hace|há|vor|fa|sejak|tra|dans|in)\s*$", re.IGNORECASE)
 _ARTICLE = r"(?:the|l['’]|le|la|el|al|del|o|a|no|na|do|da|im|in|il|lo|dem|den|der)\s*"
+# "last year" (modifier before the unit) and "l'année dernière" (after), per offset
+_RELATIVE_FORMS: list[tuple[int, re.Pattern[str]]] = [
+    (offset, re.compile(form, re.IGNORECASE))
+    for offset, before, after in RELATIVE
+    for form in (
+        rf"(?<!\w)(?:{before})\s+(?:{_ALL_UNITS})(?!\w)",
+        rf"(?<!\w)(?:{_ARTICLE})?(?:{_ALL_UNITS})\s*(?:-\s*)?(?:{after})(?!\w)",
+    )
+]
 _TIME_OF_DAY = re.compile(
     r"(?<![\d:])(?P<h>[01]?\d|2[0-3])(?::|\s?h\s?|\.)(?P<m>[0-5]\d)(?:\s?(?P<z>GMT|UTC|CET|CEST|EST|EDT|PST|PDT|[ap]\.?m\.?|h|uhr|heures?))?(?!\d)"
     r"|(?<![\d:])(?P<h2>[01]\d|2[0-3])(?P<m2>[0-5]\d)\s?(?P<z2>GMT|UTC|CET|CEST|EST|EDT|PST|PDT)\b",
@@ -235,37 +259,21 @@ def extract_temporal(text: str, lang: str, mask: SpanMask) -> list[Fact]:
         century = m.group("a") or m.group("b") or m.group("c") or ""
         digit = m.group("d") or m.group("e") or m.group("f")
         add(f"decade:{century or '..'}{digit}0", m.start(), m.end())
-    for offset, before, after in RELATIVE:
-        forms = (
-            rf"(?<!\w)(?:{before})\s+(?:{_ALL_UNITS})(?!\w)",
-            rf"(?<!\w)(?:{_ARTICLE})?(?:{_ALL_UNITS})\s*(?:-\s*)?(?:{after})(?!\w)",
-        )
-        for form in forms:
-            for m in mask.matches(re.compile(form, re.IGNORECASE), text):
-                unit = _unit_of(m)
-                if unit not in {"year", "month", "week", "day"} or (unit == "day" and offset == 0):
-                    continue
-                qual, qstart = _qualifier(text, m.start())
-                add(f"rel:{unit}:{offset:+d}", m.start(), m.end(), float(offset), qual)
-                if qual:
-                    mask.claim(qstart, m.start())
-    for offset, words in DAYS:
-        for m in mask.matches(re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE), text):
-            add(f"rel:day:{offset:+d}", m.start(), m.end(), float(offset))
-    for unit, offset, words in RELATIVE_WORDS:
-        for m in mask.matches(re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE), text):
-            add(
-                f"rel:{unit}:{offset:+d}",
-                m.start(),
-                m.end(),
-                float(offset),
-                _qualifier(text, m.start())[0],
-            )
+    for offset, form in _RELATIVE_FORMS:
+        for m in mask.matches(form, text):
+            unit = _unit_of(m)
+            if unit not in {"year", "month", "week", "day"} or (unit == "day" and offset == 0):
+                continue
+            qual, qstart = _qualifier(text, m.start())
+            add(f"rel:{unit}:{offset:+d}", m.start(), m.end(), float(offset), qual)
+            if qual:
+                mask.claim(qstart, m.start())
+    for unit, offset, pattern, qualified in _RELATIVE_WORD_PATTERNS:
+        for m in mask.matches(pattern, text):
+            qual = _qualifier(text, m.start())[0] if qualified else ""
+            add(f"rel:{unit}:{offset:+d}", m.start(), m.end(), float(offset), qual)
     for m in mask.matches(_SPELLED_DECADE, text):
         add(f"decade:..{DECADE_WORDS[m.group(1).lower()]}", m.start(), m.end())
-    for unit, offset, words in CJK_RELATIVE:
-        for m in mask.matches(re.compile(words), text):
-            add(f"rel:{unit}:{offset:+d}", m.start(), m.end(), float(offset))
     for m in mask.matches(_DURATION, text):
         if m.group("num"):
             count = parse_number(m.group("num"))
@@ -281,16 +289,10 @@ def extract_temporal(text: str, lang: str, mask: SpanMask) -> list[Fact]:
             qual = next(
                 name for p, name in QUALIFIERS if re.fullmatch(p, m.group("qual"), re.IGNORECASE)
             )
-        ago = re.match(
-            r"\s*(?:ago|auparavant|atrás|fa|geleden|yang lalu|lalu|назад|temu)(?!\w)",
-            text[m.end() :],
-            re.IGNORECASE,
-        )
-        before = re.search(
-            r"(?:il y a|hace|há|vor|fa|sejak|tra|dans|in)\s*$", text[: m.start()], re.IGNORECASE
-        )
+        ago = _AGO_AFTER.match(text, m.end())
+        before = _AGO_BEFORE.search(text, max(0, m.start() - 12), m.start())
         if ago or (before and before.group().strip().lower() in {"il y a", "hace", "há", "vor"}):
-            end = m.end() + (ago.end() if ago else 0)
+            end = ago.end() if ago else m.end()
             start = before.start() if before and not ago else m.start()
             key = f"rel:{unit}:-1" if count == 1 else f"ago:{unit}:{parse_key(count)}"
             add(key, start, end, count, qual)
