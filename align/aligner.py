@@ -13,13 +13,14 @@ from .costs import (
     SideFeatures,
     anchor_masks,
     anchor_tokens,
-    bead_costs,
     overlap_texts,
+    pair_costs,
     side_features,
 )
 from .document import Document
 from .dp import Band, BeadIds, align_path, bead_shapes
 from .embedders import Embedder
+from .translators import Translator
 
 CONFIDENT_BEAD = 0.7
 NOT_TRANSLATION_BELOW = 0.4
@@ -68,6 +69,8 @@ class Alignment:
     ``coverage``: share of reference sentences in non-null beads. ``is_translation``:
     False when fewer than ``NOT_TRANSLATION_BELOW`` of the reference sentences sit in
     confident beads (``score >= CONFIDENT_BEAD``): the version is another text.
+    ``tgt_mt``: the version's sentences machine-translated into the reference's language,
+    when a translator was given.
     """
 
     src: Document
@@ -75,6 +78,7 @@ class Alignment:
     beads: tuple[Bead, ...]
     coverage: float
     is_translation: bool
+    tgt_mt: tuple[str, ...] | None = None
 
 
 def bead_confidence(semantic_cost: float) -> float:
@@ -181,8 +185,8 @@ def search_band(src: SideFeatures, tgt: SideFeatures, config: AlignConfig) -> Ba
     )
     shapes = ((0, 1), (1, 0), (1, 1), (1, 2), (2, 1))
     coarse_band = search_band(coarse_src, coarse_tgt, config)
-    costs, _ = bead_costs(shapes, coarse_src, coarse_tgt, coarse_band, coarse_config)
-    path = align_path(costs, cn, cm, coarse_band)
+    costs = pair_costs(shapes, coarse_src, coarse_tgt, coarse_band, coarse_config)
+    path = align_path(costs.rows, cn, cm, coarse_band)
     lo = np.full(n + 1, m, dtype=np.int64)
     hi = np.zeros(n + 1, dtype=np.int64)
     i0 = j0 = 0
@@ -195,10 +199,32 @@ def search_band(src: SideFeatures, tgt: SideFeatures, config: AlignConfig) -> Ba
     return Band.around(lo, hi, m, margin=max(config.band_margin, 2 * size))
 
 
+def pivot_vectors(
+    tgt_vecs: dict[int, np.ndarray], mt_vecs: dict[int, np.ndarray]
+) -> dict[int, np.ndarray]:
+    """Unit vectors of each version run's embedding plus its machine translation's: the
+    similarity to a reference run becomes the mean of the cross-lingual similarity and the
+    same-language similarity to the translation (Bleualign's pivot, in embedding space)."""
+    out = {}
+    for k, vecs in tgt_vecs.items():
+        both = vecs + mt_vecs[k]
+        out[k] = both / np.maximum(np.linalg.norm(both, axis=1, keepdims=True), 1e-9)
+    return out
+
+
 def align_documents(
-    src: Document, tgt: Document, embedder: Embedder, config: AlignConfig | None = None
+    src: Document,
+    tgt: Document,
+    embedder: Embedder,
+    config: AlignConfig | None = None,
+    translator: Translator | None = None,
 ) -> Alignment:
-    """Align version ``tgt`` to reference ``src`` (1-1, 1-2, 2-1, ..., 1-0, 0-1 beads)."""
+    """Align version ``tgt`` to reference ``src`` (1-1, 1-2, 2-1, ..., 1-0, 0-1 beads).
+
+    With a ``translator``, the version's sentences are also translated into the reference's
+    language and the embedding similarity takes the translation into account
+    (:func:`pivot_vectors`); the translations come back in ``Alignment.tgt_mt``.
+    """
     config = config or AlignConfig()
     shapes = bead_shapes(config.max_bead)
     n, m = len(src), len(tgt)
@@ -214,34 +240,36 @@ def align_documents(
         src_anchor,
         src.paragraphs,
     )
+    tgt_vecs = embed_runs(embedder, tgt.sentences, max(b for _, b in shapes))
+    tgt_mt = None
+    if translator is not None:
+        tgt_mt = tuple(translator.translate(list(tgt.sentences), tgt.lang, src.lang))
+        tgt_vecs = pivot_vectors(tgt_vecs, embed_runs(embedder, tgt_mt, max(tgt_vecs)))
     tgt_side = side_features(
-        embed_runs(embedder, tgt.sentences, max(b for _, b in shapes)),
+        tgt_vecs,
         tgt.sentences,
         tgt_anchor,
         tgt.paragraphs,
     )
     band = search_band(src_side, tgt_side, config)
-    costs, semantic = bead_costs(shapes, src_side, tgt_side, band, config.costs)
-    path = align_path(costs, n, m, band)
+    costs = pair_costs(shapes, src_side, tgt_side, band, config.costs)
+    path = align_path(costs.rows, n, m, band)
 
     def pair_cost(i: int, j: int) -> float:
-        value = (
-            semantic[(1, 1)][i + 1, j + 1 - band.lo[i + 1]]
-            if 0 <= j + 1 - band.lo[i + 1] < band.width
-            else np.nan
-        )
-        return float(value) if not np.isnan(value) else np.inf
+        return float(costs.semantic(1, 1, np.intp(i), np.intp(j)))
 
     path = absorb_nulls(path, pair_cost, config.absorb_threshold, shapes)
     beads = []
     for src_ids, tgt_ids in path:
         score = 0.0
         if src_ids and tgt_ids:
-            i, j = src_ids[-1] + 1, tgt_ids[-1] + 1
-            score = bead_confidence(
-                float(semantic[(len(src_ids), len(tgt_ids))][i, j - band.lo[i]])
+            semantic = costs.semantic(
+                len(src_ids), len(tgt_ids), np.intp(src_ids[0]), np.intp(tgt_ids[0])
             )
+            score = bead_confidence(float(semantic))
         beads.append(Bead(src_ids, tgt_ids, round(score, 4)))
     covered = sum(len(b.src_ids) for b in beads if b.src_ids and b.tgt_ids)
     confident = sum(len(b.src_ids) for b in beads if b.tgt_ids and b.score >= CONFIDENT_BEAD)
-    return Alignment(src, tgt, tuple(beads), covered / n, confident / n >= NOT_TRANSLATION_BELOW)
+    return Alignment(
+        src, tgt, tuple(beads), covered / n, confident / n >= NOT_TRANSLATION_BELOW, tgt_mt
+    )

@@ -171,22 +171,105 @@ def side_features(
     return SideFeatures(vecs, lengths, anchors, np.asarray(paragraphs))
 
 
-def bead_costs(
+@dataclass(frozen=True)
+class RunFeatures:
+    """Per run of ``k`` consecutive sentences: total characters, OR of anchor masks, and
+    whether it spans a paragraph boundary."""
+
+    lengths: np.ndarray
+    anchors: np.ndarray
+    crosses: np.ndarray
+
+    @classmethod
+    def of(cls, side: SideFeatures, k: int) -> RunFeatures:
+        return cls(
+            run_sums(side.lengths, k) if len(side.lengths) >= k else np.zeros(0),
+            run_masks(side.anchors, k),
+            crosses_paragraph(side.paragraphs, k),
+        )
+
+
+@dataclass(frozen=True)
+class PairCosts:
+    """Bead costs of one document pair over a band, computed a block of rows at a time.
+
+    The search asks for the rows it is at (:meth:`rows`), so memory holds one block, never
+    the band's full cost arrays; :meth:`semantic` scores single beads afterwards. Build it
+    with :func:`pair_costs`.
+    """
+
+    shapes: tuple[Shape, ...]
+    src: SideFeatures
+    tgt: SideFeatures
+    band: Band
+    config: CostConfig
+    ratio: float
+    src_base: dict[int, np.ndarray]
+    tgt_base: dict[int, np.ndarray]
+    src_runs: dict[int, RunFeatures]
+    tgt_runs: dict[int, RunFeatures]
+
+    def semantic(self, a: int, b: int, p: np.ndarray, q: np.ndarray) -> np.ndarray:
+        """Normalized semantic cost of source run ``p .. p+a-1`` against target run
+        ``q .. q+b-1`` (arrays broadcast): about 1.0 is chance, below 0.6 a sure match."""
+        sims = np.einsum("...d,...d->...", self.src.vecs[a][p], self.tgt.vecs[b][q])
+        scale = 0.5 * ((1.0 - self.src_base[a][p]) + (1.0 - self.tgt_base[b][q]))
+        return (1.0 - sims) / np.maximum(scale, 1e-3)
+
+    def rows(self, start: int, stop: int) -> dict[Shape, np.ndarray]:
+        """Costs of beads ending in rows ``start .. stop-1``: per shape a ``(stop - start,
+        band.width)`` float32 array, column ``k`` of row ``i`` ending at target ``lo[i] + k``."""
+        config, src, tgt, band = self.config, self.src, self.tgt, self.band
+        n, m = len(src.lengths), len(tgt.lengths)
+        i = np.arange(start, stop)
+        positions = band.lo[i, None] + np.arange(band.width)[None, :]
+        inside = positions <= band.hi[i, None]
+        out: dict[Shape, np.ndarray] = {}
+        for a, b in self.shapes:
+            cost = np.full(positions.shape, np.inf, dtype=np.float32)
+            out[(a, b)] = cost
+            if a == 0 or b == 0:
+                cost[inside] = config.null_cost
+                continue
+            if a > n or b > m:
+                continue
+            p = i - a
+            q = positions - b
+            ok = inside & (q >= 0) & (q <= m - b) & (p >= 0)[:, None]
+            if not ok.any():
+                continue
+            pc = np.clip(p, 0, n - a)
+            qc = np.clip(q, 0, m - b)
+            c = self.semantic(a, b, pc[:, None], qc)
+            total = config.semantic_weight * (a * b) ** config.size_exponent * c
+            sr, tr = self.src_runs[a], self.tgt_runs[b]
+            total += config.length_weight * gale_church_cost(
+                sr.lengths[pc][:, None], tr.lengths[qc], self.ratio
+            )
+            shared = np.bitwise_count(sr.anchors[pc][:, None] & tr.anchors[qc]).astype(float)
+            norm = np.sqrt(
+                np.bitwise_count(sr.anchors[pc])[:, None]
+                * np.bitwise_count(tr.anchors[qc]).astype(float)
+            )
+            total -= config.anchor_weight * np.divide(
+                shared, norm, out=np.zeros_like(shared), where=norm > 0
+            )
+            total += config.paragraph_penalty * (sr.crosses[pc][:, None] | tr.crosses[qc])
+            total += config.merge_penalty * (a + b - 2)
+            total[(c > config.max_semantic_cost) | ~ok] = np.inf
+            cost[:] = total
+        return out
+
+
+def pair_costs(
     shapes: Sequence[Shape],
     src: SideFeatures,
     tgt: SideFeatures,
     band: Band,
     config: CostConfig,
-    rows_per_chunk: int = 256,
-) -> tuple[dict[Shape, np.ndarray], dict[Shape, np.ndarray]]:
-    """Cost arrays over ``band`` for :func:`align.dp.align_path`, and each bead's semantic cost.
-
-    Returns ``(costs, semantic)``, both keyed by shape, each an ``(n + 1, band.width)``
-    array indexed by bead end (row ``i``, column ``j - band.lo[i]``). Work and memory
-    grow with the band's cells, not with ``n * m``.
-    """
+) -> PairCosts:
+    """The :class:`PairCosts` of a pair: its length ratio and random-pair baselines."""
     n, m = len(src.lengths), len(tgt.lengths)
-    width = band.width
     ratio = float(tgt.lengths.sum() / src.lengths.sum()) if n and m else 1.0
     src_base = {
         k: random_baseline(v, tgt.vecs[1], config.random_pairs, k) for k, v in src.vecs.items()
@@ -194,49 +277,8 @@ def bead_costs(
     tgt_base = {
         k: random_baseline(v, src.vecs[1], config.random_pairs, k) for k, v in tgt.vecs.items()
     }
-    rows = np.arange(n + 1)
-    positions = band.lo[:, None] + np.arange(width)[None, :]
-    inside = positions <= band.hi[:, None]
-
-    costs: dict[Shape, np.ndarray] = {}
-    semantic: dict[Shape, np.ndarray] = {}
-    for a, b in shapes:
-        full = np.full((n + 1, width), np.inf, dtype=np.float32)
-        sem = np.full((n + 1, width), np.nan, dtype=np.float32)
-        costs[(a, b)], semantic[(a, b)] = full, sem
-        if a == 0 or b == 0:
-            full[inside] = config.null_cost
-            continue
-        if a > n or b > m:
-            continue
-        src_len, tgt_len = run_sums(src.lengths, a), run_sums(tgt.lengths, b)
-        src_anchor, tgt_anchor = run_masks(src.anchors, a), run_masks(tgt.anchors, b)
-        src_cross = crosses_paragraph(src.paragraphs, a)
-        tgt_cross = crosses_paragraph(tgt.paragraphs, b)
-        for start in range(a, n + 1, rows_per_chunk):
-            i = rows[start : start + rows_per_chunk]
-            p = i - a
-            q = positions[i] - b
-            ok = inside[i] & (q >= 0) & (q <= m - b)
-            qc = np.clip(q, 0, m - b)
-            sims = np.einsum("rd,rwd->rw", src.vecs[a][p], tgt.vecs[b][qc])
-            scale = 0.5 * ((1.0 - src_base[a][p])[:, None] + (1.0 - tgt_base[b][qc]))
-            c = (1.0 - sims) / np.maximum(scale, 1e-3)
-            cost = config.semantic_weight * (a * b) ** config.size_exponent * c
-            cost += config.length_weight * gale_church_cost(src_len[p][:, None], tgt_len[qc], ratio)
-            shared = np.bitwise_count(src_anchor[p][:, None] & tgt_anchor[qc]).astype(float)
-            norm = np.sqrt(
-                np.bitwise_count(src_anchor[p])[:, None]
-                * np.bitwise_count(tgt_anchor[qc]).astype(float)
-            )
-            cost -= config.anchor_weight * np.divide(
-                shared, norm, out=np.zeros_like(shared), where=norm > 0
-            )
-            cost += config.paragraph_penalty * (src_cross[p][:, None] | tgt_cross[qc])
-            cost += config.merge_penalty * (a + b - 2)
-            cost[c > config.max_semantic_cost] = np.inf
-            cost[~ok] = np.inf
-            c[~ok] = np.nan
-            full[i] = cost
-            sem[i] = c
-    return costs, semantic
+    src_runs = {a: RunFeatures.of(src, a) for a, _ in shapes if a}
+    tgt_runs = {b: RunFeatures.of(tgt, b) for _, b in shapes if b}
+    return PairCosts(
+        tuple(shapes), src, tgt, band, config, ratio, src_base, tgt_base, src_runs, tgt_runs
+    )

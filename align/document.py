@@ -41,6 +41,18 @@ def doc_id_from_path(path: str | Path) -> str:
     return stem if dot and stem else name
 
 
+def check_unique_ids(paths: list[Path]) -> None:
+    """Refuse two files whose document ids (see :func:`doc_id_from_path`) are the same."""
+    ids: dict[str, Path] = {}
+    for path in paths:
+        doc_id = doc_id_from_path(path)
+        if doc_id in ids:
+            raise InputError(
+                f"{path}: document id {doc_id!r} is also the id of {ids[doc_id]}; rename one"
+            )
+        ids[doc_id] = path
+
+
 def split_blocks(text: str, presegmented: bool) -> list[tuple[int, str]]:
     """Cut ``text`` into (paragraph index, block) pairs before sentence splitting.
 
@@ -136,6 +148,6 @@ def load_document(
         lang=lang,
         path=str(path),
     )
-    if not doc.sentences:
-        raise InputError(f"{path}: no sentences found")
+    if not any(ch.isalnum() for sentence in doc.sentences for ch in sentence):
+        raise InputError(f"{path}: no sentences found (the text has no letters or digits)")
     return doc

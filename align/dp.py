@@ -21,7 +21,7 @@ shape, which stays in the row, is a prefix-minimum scan.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -81,8 +81,15 @@ class Band:
         return cls(lo.astype(np.int64), hi.astype(np.int64))
 
 
+CostRows = Callable[[int, int], Mapping[Shape, np.ndarray]]
+
+
 def align_path(
-    costs: Mapping[Shape, np.ndarray], n_src: int, n_tgt: int, band: Band | None = None
+    costs: Mapping[Shape, np.ndarray] | CostRows,
+    n_src: int,
+    n_tgt: int,
+    band: Band | None = None,
+    block_rows: int = 256,
 ) -> list[BeadIds]:
     """Cheapest bead sequence covering ``n_src`` source and ``n_tgt`` target sentences.
 
@@ -90,17 +97,36 @@ def align_path(
     grid): the entry for row ``i`` and target position ``j`` is the cost of the bead ending
     just before source sentence ``i`` and target sentence ``j`` (``inf`` where it is not
     allowed). ``(0, 1)`` and ``(1, 0)`` must be present so that a path always exists.
+    ``costs`` may instead be a function ``(start, stop) -> {shape: rows start..stop-1}``,
+    called for ``block_rows`` rows at a time: memory then holds one block of costs, the
+    last rows of scores and one byte per cell for the trace back.
     Returns the beads in document order as (source ids, target ids).
     """
-    if (0, 1) not in costs or (1, 0) not in costs:
-        raise ValueError("costs need the (0, 1) and (1, 0) null shapes")
+    if isinstance(costs, Mapping):
+        arrays = costs
+
+        def cost_rows(start: int, stop: int) -> Mapping[Shape, np.ndarray]:
+            return {s: a[start:stop] for s, a in arrays.items()}
+    else:
+        cost_rows = costs
     band = band or Band.full(n_src, n_tgt)
     width = band.width
-    shapes = [s for s in costs if s != (0, 1)]
-    total = np.full((n_src + 1, width), np.inf)
-    back = np.full((n_src + 1, width), -1, dtype=np.int16)
+    block = cost_rows(0, min(block_rows, n_src + 1))
+    if (0, 1) not in block or (1, 0) not in block:
+        raise ValueError("costs need the (0, 1) and (1, 0) null shapes")
+    shapes = [s for s in block if s != (0, 1)]
+    if len(shapes) >= 127 or any(a == 0 for a, _ in shapes):
+        raise ValueError("shapes: (0, 1) is the only one with an empty source side; at most 126")
+    ring = max(a for a, _ in shapes) + 1
+    total = np.full((ring, width), np.inf)
+    back = np.full((n_src + 1, width), -1, dtype=np.int8)
     steps_k = np.arange(width)
+    block_start = 0
     for i in range(n_src + 1):
+        if i >= block_start + block_rows:
+            block_start = i
+            block = cost_rows(i, min(i + block_rows, n_src + 1))
+        row_costs = {s: c[i - block_start] for s, c in block.items()}
         cols = band.positions(i)
         inside = cols <= band.hi[i]
         best = np.full(width, np.inf)
@@ -116,12 +142,12 @@ def align_path(
             if not ok.any():
                 continue
             cand = np.full(width, np.inf)
-            cand[ok] = total[r, idx[ok]] + costs[(a, b)][i, ok]
+            cand[ok] = total[r % ring, idx[ok]] + row_costs[(a, b)][ok]
             better = cand < best
             best[better] = cand[better]
             best_shape[better] = k
         # insertions (0, 1) stay in the row: D[k] = min(best[k], D[k - 1] + ins[k])
-        steps = np.concatenate(([0.0], costs[(0, 1)][i, 1:]))
+        steps = np.concatenate(([0.0], row_costs[(0, 1)][1:]))
         steps[~inside] = np.inf
         prefix = np.cumsum(steps)
         with np.errstate(invalid="ignore"):
@@ -132,7 +158,7 @@ def align_path(
         with np.errstate(invalid="ignore"):
             row = running + prefix
         row[~inside | np.isnan(row)] = np.inf
-        total[i] = row
+        total[i % ring] = row
         back[i] = np.where(origin < steps_k, len(shapes), best_shape)
     return _trace(back, band, shapes, n_src, n_tgt)
 

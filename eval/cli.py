@@ -14,15 +14,17 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from align import AlignConfig, Document, InputError, doc_id_from_path, get_embedder, load_document
+from align import AlignConfig, Document, InputError, get_embedder, load_document
+from align.document import check_unique_ids
 from align.embedders import EMBEDDERS, Embedder
 from align.splitters import SPLITTERS, get_splitter
+from align.translators import TRANSLATORS, Translator, get_translator
 
 from .fidelity import FidelityConfig
 from .pipeline import choose_reference, run
 from .report import render_report
 from .scoring import score_rows
-from .signature import run_signature
+from .signature import run_signature, with_mt
 from .summary import format_json, format_text, summarize
 from .tsv import atomic_output, read_tsv, write_rows
 
@@ -85,15 +87,9 @@ def load_inputs(args: argparse.Namespace) -> tuple[Document, list[Document], Emb
         else:
             seen.setdefault(f.resolve(), None)
     version_paths = list(seen)
-    ids: dict[str, Path] = {}
-    for path in ([ref_path] if ref_path else []) + version_paths:
-        doc_id = doc_id_from_path(path)
-        if doc_id in ids:
-            raise InputError(
-                f"{path}: document id {doc_id!r} is also the id of {ids[doc_id]}; rename one"
-            )
-        ids[doc_id] = path
-    if len(ids) < 2:
+    named = ([ref_path] if ref_path else []) + version_paths
+    check_unique_ids(named)
+    if len(named) < 2:
         raise InputError("need at least two documents: a reference and one version")
 
     def load(path: Path) -> Document:
@@ -114,9 +110,14 @@ def load_inputs(args: argparse.Namespace) -> tuple[Document, list[Document], Emb
     for doc in ([reference] if reference else []) + versions:
         _log(args, f"{doc.path}: {len(doc)} sentences, language {doc.lang}")
         if doc.lang not in embedder.languages:
+            what = (
+                "language could not be identified"
+                if doc.lang == "und"
+                else f"language {doc.lang!r} is not one the embedding model was trained on"
+            )
             print(
-                f"factalign: warning: {doc.path}: language {doc.lang!r} is not one the embedding model "
-                "was trained on; its alignment rests mostly on length and shared numbers and names",
+                f"factalign: warning: {doc.path}: {what}; its alignment rests mostly on "
+                "length and shared numbers and names",
                 file=sys.stderr,
             )
     if reference is None:
@@ -129,7 +130,12 @@ def load_inputs(args: argparse.Namespace) -> tuple[Document, list[Document], Emb
     return reference, versions, embedder
 
 
-def _signature(args: argparse.Namespace, embedder: Embedder, align_config: AlignConfig) -> str:
+def _signature(
+    args: argparse.Namespace,
+    embedder: Embedder,
+    align_config: AlignConfig,
+    translator: Translator | None = None,
+) -> str:
     splitter = get_splitter(
         "lines" if getattr(args, "presegmented", False) else getattr(args, "splitter", "sentencex")
     )
@@ -138,13 +144,24 @@ def _signature(args: argparse.Namespace, embedder: Embedder, align_config: Align
         embedder.fingerprint,
         align_config,
         FidelityConfig(),
+        mt=translator.fingerprint if translator else "none",
     )
 
 
+def _translator(args: argparse.Namespace) -> Translator | None:
+    if not args.mt:
+        return None
+    return get_translator(args.mt, cache=not args.no_cache, progress=not args.quiet)
+
+
 def cmd_run(args: argparse.Namespace, scored: bool = True) -> int:
+    translator = _translator(args)
     reference, versions, embedder = load_inputs(args)
+    if translator is not None:
+        for version in versions:
+            translator.check_pair(version.lang, reference.lang)
     align_config = AlignConfig(max_bead=args.max_bead)
-    signature = _signature(args, embedder, align_config)
+    signature = _signature(args, embedder, align_config, translator)
     _log(args, f"signature: {signature}")
     rows = run(
         reference,
@@ -153,6 +170,7 @@ def cmd_run(args: argparse.Namespace, scored: bool = True) -> int:
         align_config,
         scored=scored,
         progress=lambda message: _log(args, message),
+        translator=translator,
     )
     rows = [replace(r, extra={**r.extra, "signature": signature}) for r in rows]
     with atomic_output(args.output) as out:
@@ -167,9 +185,19 @@ def cmd_align(args: argparse.Namespace) -> int:
 
 
 def cmd_score(args: argparse.Namespace) -> int:
+    translator = _translator(args)
     rows = read_tsv(args.input)
+    if translator is not None:
+        for src_lang, tgt_lang in dict.fromkeys((r.src_lang, r.tgt_lang) for r in rows):
+            translator.check_pair(tgt_lang, src_lang)
+        rows = [
+            replace(r, extra={**r.extra, "signature": with_mt(r.extra["signature"], translator)})
+            if r.extra.get("signature")
+            else r
+            for r in rows
+        ]
     embedder = get_embedder(args.embedder, cache=not args.no_cache, progress=not args.quiet)
-    scored = score_rows(rows, embedder)
+    scored = score_rows(rows, embedder, translator=translator)
     with atomic_output(args.output) as out:
         write_rows(scored, out)
     return 0
@@ -216,6 +244,77 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_batch(args: argparse.Namespace) -> int:
+    import os
+    import time
+
+    from .batch import (
+        SUMMARY_JSON,
+        SUMMARY_TSV,
+        BatchReport,
+        BatchSettings,
+        SetOutcome,
+        dask_executor,
+        local_executor,
+        read_manifest,
+        run_batch,
+    )
+
+    sets = read_manifest(args.manifest)
+    if args.engine == "dask" and not args.scheduler:
+        raise InputError("--engine dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
+    cores = os.cpu_count() or 1
+    workers = args.workers or cores
+    threads = args.threads or (max(1, cores // workers) if args.engine == "local" else 1)
+    settings = BatchSettings(
+        embedder=args.embedder,
+        cache=not args.no_cache,
+        splitter=args.splitter,
+        presegmented=args.presegmented,
+        encoding=args.encoding,
+        max_bead=args.max_bead,
+        threads=threads,
+        mt=args.mt,
+    )
+    where = f"{workers} local workers" if args.engine == "local" else f"Dask at {args.scheduler}"
+    _log(args, f"batch: {len(sets)} document sets from {args.manifest} on {where}")
+    bar = tqdm(total=len(sets), desc="sets", unit="set", disable=True if args.quiet else None)
+    started = time.perf_counter()
+    logged = [0.0]
+
+    def progress(outcome: SetOutcome, report: BatchReport, remaining: int) -> None:
+        done, failed = report.count("done"), report.count("failed")
+        minutes = (time.perf_counter() - started) / 60
+        rate = (done + failed) / minutes if minutes else 0.0
+        status = f"{done} done, {failed} failed, {remaining} remaining, {rate:.1f} sets/min"
+        bar.update(1)
+        bar.set_postfix_str(status)
+        if outcome.status == "failed":
+            bar.write(f"factalign: set {outcome.set_id} failed: {outcome.error}", file=sys.stderr)
+        elif bar.disable and not args.quiet and time.perf_counter() - logged[0] > 10:
+            logged[0] = time.perf_counter()
+            _log(args, f"batch: {status}")
+
+    try:
+        if args.engine == "local":
+            with local_executor(workers, settings) as executor:
+                report = run_batch(sets, args.output, settings, executor, progress)
+        else:
+            with dask_executor(args.scheduler) as executor:
+                report = run_batch(sets, args.output, settings, executor, progress)
+    finally:
+        bar.close()
+    done, failed, skipped = (report.count(s) for s in ("done", "failed", "skipped"))
+    rate = (done + failed) / (report.seconds / 60) if report.seconds else 0.0
+    _log(
+        args,
+        f"batch: {done} done, {skipped} skipped (done before, inputs unchanged), {failed} failed "
+        f"in {report.seconds:.1f} s ({rate:.1f} sets/min); "
+        f"{Path(args.output) / SUMMARY_JSON}, {Path(args.output) / SUMMARY_TSV}",
+    )
+    return EXIT_INPUT if failed else 0
+
+
 def _unit_interval(text: str) -> float:
     try:
         value = float(text)
@@ -239,15 +338,19 @@ def _add_document_options(p: argparse.ArgumentParser) -> None:
         help="the reference version (default: the version closest to all others)",
     )
     p.add_argument(
-        "--presegmented",
-        action="store_true",
-        help="input is one sentence per line; a blank line is a paragraph break",
-    )
-    p.add_argument(
         "-o",
         "--output",
         metavar="OUT",
         help="write the TSV here, atomically (default: standard output)",
+    )
+    _add_segment_options(p)
+
+
+def _add_segment_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--presegmented",
+        action="store_true",
+        help="input is one sentence per line; a blank line is a paragraph break",
     )
     p.add_argument(
         "--splitter",
@@ -282,8 +385,35 @@ def _add_model_options(p: argparse.ArgumentParser) -> None:
         help="do not read or write the embedding cache ($FACTALIGN_CACHE or ~/.cache/factalign)",
     )
     p.add_argument(
+        "--mt",
+        choices=TRANSLATORS,
+        help="machine-translation pivot: translate each version into the reference's language, "
+        "use it in the alignment and add columns mt_text, mt_chrf, mt_bleu "
+        "(argos: installed Argos Translate packages, see `factalign models`)",
+    )
+    p.add_argument(
         "-q", "--quiet", action="store_true", help="no progress or signature on standard error"
     )
+
+
+def cmd_models(args: argparse.Namespace) -> int:
+    from align.translators.argos_translator import install_package, installed_packages
+
+    if args.models_command == "install":
+        for path in args.files:
+            package = install_package(path)
+            print(
+                f"installed {package.from_code}->{package.to_code} {package.version} in {package.path}"
+            )
+        return 0
+    packages = installed_packages()
+    if not packages:
+        print(
+            "no Argos Translate packages installed; add one with: factalign models install FILE.argosmodel"
+        )
+    for package in packages:
+        print(f"{package.from_code}->{package.to_code}\t{package.version}\t{package.path}")
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -353,6 +483,58 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--title", default="factalign report", help="page title")
     p.add_argument("-q", "--quiet", action="store_true", help="nothing on standard error")
     p.set_defaults(func=cmd_report)
+    p = sub.add_parser(
+        "models",
+        help="machine-translation packages for --mt argos: list, install from a local file",
+        description="List or install Argos Translate packages (.argosmodel files). Nothing is "
+        "downloaded: get the file on a machine with network (index: "
+        "https://www.argosopentech.com/argospm/index/) and install it here. Packages go to "
+        "Argos Translate's folder ($ARGOS_PACKAGES_DIR, default ~/.local/share/argos-translate/packages).",
+    )
+    models = p.add_subparsers(dest="models_command", metavar="ACTION", required=True)
+    models.add_parser("list", help="installed translation packages: pair, version, folder")
+    install = models.add_parser("install", help="install .argosmodel files")
+    install.add_argument("files", nargs="+", metavar="FILE.argosmodel")
+    p.set_defaults(func=cmd_models)
+    p = sub.add_parser(
+        "batch",
+        help="many document sets from a manifest: one scored TSV each, a combined summary",
+        description="Run every document set of MANIFEST, on this machine or on a Dask cluster. "
+        "MANIFEST is TSV (id<TAB>reference<TAB>version[<TAB>version...] per line, optional "
+        'header "id<TAB>reference<TAB>versions") or JSON Lines ({"id": ..., "reference": ..., '
+        '"versions": [...]}); relative paths are read from the manifest\'s directory. OUTDIR gets '
+        "<id>.tsv per set, summary.json and summary.tsv (one line per document pair or failed "
+        "set), and batch-state.sqlite: rerunning skips sets already done whose inputs have not "
+        "changed, so an interrupted run resumes. A failing set is recorded and the others go on; "
+        "exit status 2 if any set failed.",
+    )
+    p.add_argument("manifest", metavar="MANIFEST", help="TSV or .jsonl list of document sets")
+    p.add_argument(
+        "-o", "--output", metavar="OUTDIR", required=True, help="output directory (created)"
+    )
+    p.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="local: a process pool on this machine (default); dask: an existing Dask cluster",
+    )
+    p.add_argument(
+        "--scheduler", metavar="ADDRESS", help="Dask scheduler address (tcp://host:8786)"
+    )
+    p.add_argument(
+        "--workers",
+        type=int,
+        metavar="N",
+        help="local worker processes, each with its own model (default: one per core)",
+    )
+    p.add_argument(
+        "--threads",
+        type=int,
+        metavar="N",
+        help="model threads per worker (default: cores / workers locally, 1 on Dask)",
+    )
+    _add_segment_options(p)
+    p.set_defaults(func=cmd_batch)
     return parser
 
 

@@ -9,6 +9,7 @@ from tqdm import tqdm
 
 from align import AlignConfig, Alignment, Document, align_documents
 from align.embedders import Embedder
+from align.translators import Translator
 
 from .fidelity import FidelityConfig
 from .scoring import score_rows
@@ -17,7 +18,7 @@ from .tsv import Row
 
 def alignment_rows(alignment: Alignment) -> list[Row]:
     """TSV rows (unscored) for one aligned document pair."""
-    src, tgt = alignment.src, alignment.tgt
+    src, tgt, mt = alignment.src, alignment.tgt, alignment.tgt_mt
     return [
         Row(
             src_doc=src.doc_id,
@@ -29,6 +30,7 @@ def alignment_rows(alignment: Alignment) -> list[Row]:
             src_text=" ".join(src.sentences[i] for i in bead.src_ids),
             tgt_text=" ".join(tgt.sentences[j] for j in bead.tgt_ids),
             align_score=bead.score,
+            extra={"mt_text": " ".join(mt[j] for j in bead.tgt_ids)} if mt is not None else {},
         )
         for bead in alignment.beads
     ]
@@ -61,6 +63,7 @@ def align_all(
     embedder: Embedder,
     config: AlignConfig | None = None,
     progress: Callable[[str], None] | None = None,
+    translator: Translator | None = None,
 ) -> list[Alignment]:
     """Align every version to the reference, in the order given."""
     out = []
@@ -69,7 +72,7 @@ def align_all(
     ):
         if progress:
             progress(f"aligning {version.doc_id} to {reference.doc_id}")
-        out.append(align_documents(reference, version, embedder, config))
+        out.append(align_documents(reference, version, embedder, config, translator))
     return out
 
 
@@ -82,9 +85,14 @@ def run(
     *,
     scored: bool = True,
     progress: Callable[[str], None] | None = None,
+    translator: Translator | None = None,
 ) -> list[Row]:
-    """Align every version to ``reference`` and (unless ``scored`` is off) score the beads."""
+    """Align every version to ``reference`` and (unless ``scored`` is off) score the beads.
+
+    With a ``translator`` (MT pivot), the aligner also compares each version's machine
+    translation with the reference, and the rows get ``mt_text``, ``mt_chrf``, ``mt_bleu``.
+    """
     rows: list[Row] = []
-    for alignment in align_all(reference, versions, embedder, align_config, progress):
+    for alignment in align_all(reference, versions, embedder, align_config, progress, translator):
         rows.extend(alignment_rows(alignment))
     return score_rows(rows, embedder, fidelity_config) if scored else rows

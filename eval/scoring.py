@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import groupby
 
 import numpy as np
 
 from align.embedders import Embedder
 from align.langid import copied_words, detect_language
+from align.translators import Translator
 
 from .facts import FactFlag, compare_entities, compare_facts, extract_entities, extract_facts
 from .fidelity import (
@@ -175,11 +176,54 @@ def score_pair(
     return out
 
 
+MT_COLUMNS = ("mt_text", "mt_chrf", "mt_bleu")
+
+
+def with_mt_scores(rows: Sequence[Row], translator: Translator | None = None) -> list[Row]:
+    """Add chrF and BLEU (sacrebleu, sentence level, 0-100) of each bead's machine
+    translation against the reference side, in columns ``mt_chrf`` and ``mt_bleu``.
+
+    The translation is the row's ``mt_text`` column (written by ``align --mt``); rows
+    without one are translated here when a ``translator`` is given. Null beads get empty
+    values. Rows with no translation at all are returned unchanged.
+    """
+    from sacrebleu.metrics import BLEU, CHRF
+
+    rows = list(rows)
+    if translator is not None:
+        missing = [k for k, r in enumerate(rows) if r.tgt_text and "mt_text" not in r.extra]
+        by_langs: dict[tuple[str, str], list[int]] = {}
+        for k in missing:
+            by_langs.setdefault((rows[k].tgt_lang, rows[k].src_lang), []).append(k)
+        for (tgt_lang, src_lang), ks in by_langs.items():
+            texts = translator.translate([rows[k].tgt_text for k in ks], tgt_lang, src_lang)
+            for k, text in zip(ks, texts, strict=True):
+                rows[k] = replace(rows[k], extra={**rows[k].extra, "mt_text": text})
+    if not any("mt_text" in r.extra for r in rows):
+        return rows
+    chrf, bleu = CHRF(), BLEU(effective_order=True)
+    out = []
+    for row in rows:
+        mt = row.extra.get("mt_text", "")
+        scores = {"mt_text": mt, "mt_chrf": "", "mt_bleu": ""}
+        if row.src_ids and row.tgt_ids:
+            scores["mt_chrf"] = f"{chrf.sentence_score(mt, [row.src_text]).score:.2f}"
+            scores["mt_bleu"] = f"{bleu.sentence_score(mt, [row.src_text]).score:.2f}"
+        rest = {k: v for k, v in row.extra.items() if k not in MT_COLUMNS}
+        out.append(replace(row, extra={**scores, **rest}))
+    return out
+
+
 def score_rows(
-    rows: Sequence[Row], embedder: Embedder, config: FidelityConfig | None = None
+    rows: Sequence[Row],
+    embedder: Embedder,
+    config: FidelityConfig | None = None,
+    translator: Translator | None = None,
 ) -> list[Row]:
-    """Score every document pair in ``rows`` (rows of one pair must be contiguous)."""
+    """Score every document pair in ``rows`` (rows of one pair must be contiguous); with MT
+    (a ``mt_text`` column, or a ``translator``), add the columns of :func:`with_mt_scores`."""
     config = config or FidelityConfig()
+    rows = with_mt_scores(rows, translator)
     groups = [list(group) for _, group in groupby(rows, key=lambda r: r.pair)]
     vectors = [(f"{g[0].src_doc}\t{g[0].tgt_lang}", *matched_vectors(g, embedder)) for g in groups]
     baselines = language_baselines(vectors, config)

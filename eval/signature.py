@@ -30,6 +30,15 @@ def _flatten(obj: Any, prefix: str = "") -> list[tuple[str, Any]]:
     return items
 
 
+def with_mt(signature: str, translator: Any) -> str:
+    """``signature`` with its ``mt:`` field set to ``translator``'s fingerprint."""
+    parts = [
+        f"mt:{translator.fingerprint}" if part.startswith("mt:") else part
+        for part in signature.split("|")
+    ]
+    return "|".join(parts)
+
+
 def run_signature(
     splitter: str,
     embedder_fingerprint: str,

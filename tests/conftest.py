@@ -15,6 +15,10 @@ REF = SEEDS / "003_547da99c0c626299.txt"
 @pytest.fixture(scope="session", autouse=True)
 def _isolated_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     os.environ["FACTALIGN_CACHE"] = str(tmp_path_factory.mktemp("cache"))
+    # Argos Translate reads these when first imported: its packages and data stay in tmp
+    os.environ["ARGOS_PACKAGES_DIR"] = str(tmp_path_factory.mktemp("argos-packages"))
+    os.environ["XDG_DATA_HOME"] = str(tmp_path_factory.mktemp("xdg-data"))
+    os.environ["XDG_CONFIG_HOME"] = str(tmp_path_factory.mktemp("xdg-config"))
 
 
 @pytest.fixture(scope="session")

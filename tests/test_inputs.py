@@ -138,3 +138,34 @@ def test_a_long_single_line_is_kept_whole(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     rows = read_tsv(str(out))
     assert "".join(r.tgt_text for r in rows if r.tgt_ids) == line.strip()
+
+
+def test_reference_without_any_sentence_is_refused(tmp_path: Path) -> None:
+    ref = tmp_path / "ref.txt"
+    ref.write_text("\u200b … \n\n— ***\n", encoding="utf-8")  # text, but no letter or digit
+    out = tmp_path / "out.tsv"
+    done = factalign(
+        "run", "--ref", str(ref), str(SEEDS / "001_355e51555a3ccf1d.txt"), "-o", str(out)
+    )
+    assert done.returncode == 2
+    assert f"{ref}: no sentences found (the text has no letters or digits)" in done.stderr
+    assert not out.exists()
+
+
+def test_a_language_the_model_does_not_know_warns_and_still_aligns(tmp_path: Path) -> None:
+    ref = tmp_path / "en.txt"
+    ref.write_text(
+        "The meeting took place last year.\nTwenty people were there.\nIt ended at 1200 GMT.\n",
+        encoding="utf-8",
+    )
+    maori = tmp_path / "mi.txt"
+    maori.write_text(
+        "I tū te hui i tērā tau.\nE rua tekau ngā tāngata i reira.\nI mutu te hui i te 1200 GMT.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.tsv"
+    done = factalign("run", "--presegmented", "--ref", str(ref), str(maori), "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    assert f"{maori}: language 'mi' is not one the embedding model was trained on" in done.stderr
+    rows = read_tsv(str(out))
+    assert [(r.src_ids, r.tgt_ids) for r in rows] == [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]

