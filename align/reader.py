@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from .errors import InputError
@@ -81,15 +84,21 @@ def _detect_and_decode(data: bytes, name: str) -> str:
 
 def read_text_file(path: str | Path, encoding: str | None = None) -> str:
     """Read a whole file as text (see :func:`decode_bytes`); '-' reads standard input."""
-    import sys
 
     name = str(path)
-    try:
+    with reading(name):
         data = sys.stdin.buffer.read() if name == "-" else Path(path).read_bytes()
+    return decode_bytes(data, name, encoding)
+
+
+@contextlib.contextmanager
+def reading(name: str) -> Iterator[None]:
+    """Turn the ``OSError`` of reading file ``name`` into an :class:`InputError` naming it."""
+    try:
+        yield
     except FileNotFoundError:
         raise InputError(f"{name}: no such file") from None
     except IsADirectoryError:
         raise InputError(f"{name}: is a directory") from None
     except OSError as exc:
         raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from None
-    return decode_bytes(data, name, encoding)

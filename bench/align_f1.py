@@ -20,7 +20,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.textberg import DATA, TEST_DOCS, BeadIds, Counts, read_gold, read_lines
+from bench.textberg import (
+    DATA,
+    TEST_DOCS,
+    BeadIds,
+    Counts,
+    harder_variant,
+    read_gold,
+    read_lines,
+)
 from eval.tsv import read_rows
 
 PUBLISHED = [
@@ -86,18 +94,29 @@ def main() -> None:
         "--docs", default=",".join(TEST_DOCS), help="documents to score (default: test0..test6)"
     )
     parser.add_argument(
+        "--harder",
+        action="store_true",
+        help="the harder variant: per document, 5 de sentences deleted and 5 foreign fr "
+        "sentences (from the next document) inserted, gold transformed to match",
+    )
+    parser.add_argument(
         "factalign_args", nargs="*", help="extra arguments for factalign align (after --)"
     )
     args = parser.parse_args()
     ours, gc = Counts(), Counts()
     started = time.perf_counter()
-    for doc in args.docs.split(","):
+    docs = args.docs.split(",")
+    for n, doc in enumerate(docs):
         de, fr = read_lines(DATA / f"{doc}.de"), read_lines(DATA / f"{doc}.fr")
         gold = read_gold(DATA / f"{doc}.defr")
+        if args.harder:
+            foreign = read_lines(DATA / f"{docs[(n + 1) % len(docs)]}.fr")[10:15]
+            de, fr, gold = harder_variant(de, fr, gold, foreign, seed=n)
         ours.add(factalign_beads(de, fr, args.factalign_args), gold)
         gc.add(gale_church_beads(de, fr), gold)
     elapsed = time.perf_counter() - started
-    print(f"Text+Berg de-fr, documents {args.docs}, micro-averaged ({elapsed:.0f} s)")
+    variant = " (harder variant: 5 deleted, 5 foreign inserted)" if args.harder else ""
+    print(f"Text+Berg de-fr{variant}, documents {args.docs}, micro-averaged ({elapsed:.0f} s)")
     print(f"{'aligner':<34} {'strict P':>8} {'strict R':>8} {'strict F1':>9} {'lax F1':>7}")
     for name, counts in (("factalign (this run)", ours), ("nltk Gale-Church (this run)", gc)):
         s = counts.scores()

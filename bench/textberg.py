@@ -78,3 +78,42 @@ def _hits(beads: Sequence[BeadIds], reference: Sequence[BeadIds], strict: bool) 
         return sum(1 for b in beads if (tuple(b[0]), tuple(b[1])) in ref)
     links = _links(reference)
     return sum(1 for src, tgt in beads if any((i, j) in links for i in src for j in tgt))
+
+
+def harder_variant(
+    de: list[str], fr: list[str], gold: list[BeadIds], foreign: list[str], seed: int
+) -> tuple[list[str], list[str], list[BeadIds]]:
+    """The document with a run of 5 reference (de) sentences deleted and 5 sentences of
+    another document (``foreign``) inserted in the version (fr), gold transformed to match.
+
+    The deletion starts at a random gold bead and takes whole beads until at least 5 de
+    sentences are gone; their fr sentences become 0-1 beads (the version's additions). The
+    insertion goes before the fr sentences of another random gold bead, as five 0-1 beads.
+    Sentences the gold leaves out stay in the texts.
+    """
+    import random
+
+    rng = random.Random(seed)
+    full = [k for k, (s, t) in enumerate(gold) if s and t]
+    first = rng.randrange(max(1, len(full) // 2))
+    deleted: set[int] = set()
+    k = first
+    while len(deleted) < 5 and k < len(full):
+        deleted.update(gold[full[k]][0])
+        k += 1
+    at = min(gold[rng.choice(full[k + 1 :] or full[:first] or full)][1])
+    de_map = {i: n for n, i in enumerate(i for i in range(len(de)) if i not in deleted)}
+
+    def fr_map(j: int) -> int:
+        return j + len(foreign) if j >= at else j
+
+    new_gold: list[BeadIds] = [((), (at + n,)) for n in range(len(foreign))]
+    for src, tgt in gold:
+        kept = tuple(de_map[i] for i in src if i not in deleted)
+        moved = tuple(fr_map(j) for j in tgt)
+        if kept or not moved:
+            new_gold.append((kept, moved))
+        else:
+            new_gold += [((), (j,)) for j in moved]
+    new_de = [s for i, s in enumerate(de) if i not in deleted]
+    return new_de, fr[:at] + list(foreign) + fr[at:], new_gold

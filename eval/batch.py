@@ -30,6 +30,7 @@ from pathlib import Path
 from align import AlignConfig, InputError, MissingBackendError, load_document
 from align.document import check_unique_ids
 from align.embedders import Embedder, embedder_fingerprint, get_embedder
+from align.reader import reading
 from align.splitters import get_splitter
 from align.translators import Translator, get_translator
 
@@ -181,16 +182,9 @@ def input_key(docset: DocumentSet, signature: str) -> str:
     digest = hashlib.sha256(signature.encode())
     for role, path in [("ref", docset.reference)] + [("ver", v) for v in docset.versions]:
         digest.update(f"\0{role}\0{path.name}\0".encode())
-        try:
-            with path.open("rb") as handle:
-                for block in iter(lambda h=handle: h.read(1 << 20), b""):
-                    digest.update(block)
-        except FileNotFoundError:
-            raise InputError(f"{path}: no such file") from None
-        except IsADirectoryError:
-            raise InputError(f"{path}: is a directory, expected a file") from None
-        except OSError as exc:
-            raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+        with reading(str(path)), path.open("rb") as handle:
+            for block in iter(lambda h=handle: h.read(1 << 20), b""):
+                digest.update(block)
     return digest.hexdigest()
 
 

@@ -101,6 +101,8 @@ def test_interrupted_run_leaves_no_output(tmp_path: Path) -> None:
         cwd=ROOT,
         stderr=subprocess.PIPE,
         text=True,
+        # a test runner started in the background ignores SIGINT, and children inherit that
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     time.sleep(8)
     proc.send_signal(signal.SIGINT)
