@@ -180,8 +180,14 @@ def search_band(src: SideFeatures, tgt: SideFeatures, config: AlignConfig) -> Ba
     size = config.block
     coarse_src, coarse_tgt = _blocks(src, size), _blocks(tgt, size)
     cn, cm = len(coarse_src.lengths), len(coarse_tgt.lengths)
+    # no length term: Gale-Church's tolerance grows only with the square root of length,
+    # so between units of hundreds of sentences it would cost more than leaving them out
     coarse_config = replace(
-        config.costs, merge_penalty=0.0, max_semantic_cost=np.inf, paragraph_penalty=0.0
+        config.costs,
+        merge_penalty=0.0,
+        max_semantic_cost=np.inf,
+        paragraph_penalty=0.0,
+        length_weight=0.0,
     )
     shapes = ((0, 1), (1, 0), (1, 1), (1, 2), (2, 1))
     coarse_band = search_band(coarse_src, coarse_tgt, config)

@@ -189,3 +189,103 @@ def test_changed_and_dropped_names(embedder) -> None:  # type: ignore[no-untyped
         embedder,
     )
     assert dropped == ["dropped:entity:DeepSeek"]
+
+
+def _fact_flags(src: str, src_lang: str, tgt: str, tgt_lang: str) -> list[str]:
+    return [
+        f.format()
+        for f in compare_facts(
+            extract_facts(src, src_lang), extract_facts(tgt, tgt_lang), src_lang, tgt_lang
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("src", "src_lang", "tgt"),
+    [
+        # a month we cannot read in Polish or Russian leaves only the year: not "changed"
+        (
+            "Od wycofania się USA z umowy w maju 2015 roku",
+            "pl",
+            "Since the US left the deal in May 2015",
+        ),
+        ("Это произошло в октябре 2016 года.", "ru", "This happened in October 2016."),
+        # less detail on one side is not a different date
+        ("nació el 10 de octubre de 1958", "es", "born in October 1958"),
+        # "ten" is Polish for "this": ten rok = this year, not 10 years
+        (
+            "na ten rok zarezerwowano raptem 1,4 mld zł",
+            "pl",
+            "PLN 1.4 billion reserved for this year",
+        ),
+        # 時間 is hours (a duration), not a time of day; 年/月 read as a date
+        ("8月6日から48時間実施すると説明した。", "ja", "to be held for 48 hours from August 6th."),
+        (
+            "増田巡査は１８９５年７月に高串に赴任。",
+            "ja",
+            "Masuda was assigned to Takagushi in July 1895.",
+        ),
+        ("lo scorso mese è tornato quest'anno", "it", "returned last month this year"),
+        # "several million" is no figure, and a capitalized number word is a name
+        ("Plusieurs millions de flacons", "fr", "Several million vials"),
+        ("L'attaccante Otto ha segnato.", "it", "The striker Otto scored."),
+    ],
+)
+def test_faithful_renderings_raise_no_fact_flag(src: str, src_lang: str, tgt: str) -> None:
+    assert _fact_flags(src, src_lang, tgt, "en") == []
+
+
+def test_less_detail_is_matched_but_a_different_date_is_not() -> None:
+    assert _fact_flags("en octobre 2016", "fr", "in November 2016", "en") == [
+        "changed:date:octobre 2016 -> November 2016"
+    ]
+    assert _fact_flags("en 2016", "fr", "in May 2017", "en") == ["changed:date:2016 -> May 2017"]
+    # a spelled "a thousand" is a count, not the year 1000
+    assert keys("a fine of up to a thousand tenge", "en") == ["num:1000"]
+
+
+def test_names_in_other_scripts_and_case_endings_are_found(embedder) -> None:  # type: ignore[no-untyped-def]
+    hindi = "दोनों एजेंसियों ने याहू और गूगल के बिछाए विशाल फाइबर ऑप्टिक केबल नेटवर्क से गुजरने वाले डाटा को चुराया।"
+    assert (
+        _entity_flags(
+            hindi,
+            "hi",
+            "The two agencies stole data passing through the vast fiber optic cable network "
+            "laid by Yahoo and Google.",
+            "en",
+            embedder,
+        )
+        == []
+    )
+    assert (
+        _entity_flags(
+            "Zkušený gólman získal s Chicagem dva Stanley Cupy.",
+            "cs",
+            "The experienced goalkeeper has won two Stanley Cups with Chicago.",
+            "en",
+            embedder,
+        )
+        == []
+    )
+    # a Latin word that only looks a little like the Russian name is no mention of it
+    dropped = _entity_flags(
+        "Российская певица Полина Гагарина назвала пять продуктов.",
+        "ru",
+        "Russian singer named five products that helped her again.",
+        "en",
+        embedder,
+    )
+    assert dropped == ["dropped:entity:Полина Гагарина"]
+
+
+def test_a_title_opening_the_sentence_is_no_renamed_person(embedder) -> None:  # type: ignore[no-untyped-def]
+    assert (
+        _entity_flags(
+            "Obránce Filip Novák pomohl gólem Trabzonsporu k titulu vicemistra.",
+            "cs",
+            "Defender Filip Novak helped Trabzonspor to the vice-championship title with a goal.",
+            "en",
+            embedder,
+        )
+        == []
+    )

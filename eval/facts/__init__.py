@@ -44,6 +44,12 @@ _VAGUE_PLURALS = frozenset(
     "hundreds thousands millions billions dozens tens centaines milliers milliards cientos miles millones "
     "hunderte tausende millionen milliarden centinaia migliaia milioni miliardi centenas milhares milhões".split()
 )
+# "several million" is no figure either
+_VAGUE_BEFORE = re.compile(
+    r"(?<!\w)(?:several|many|few|some|plusieurs|quelques|varios|varias|algunos|algunas|mehrere|"
+    r"einige|diversi|alcuni|vários|várias)\s+$",
+    re.IGNORECASE,
+)
 # number words are read in sentences up to this length; a longer "sentence" (a file
 # without punctuation) is read for digits only, which is linear in its length
 _MAX_SPELLED = 5000
@@ -84,7 +90,9 @@ def _spell_out_numbers(text: str, lang: str) -> str:
         None, hidden, converted, autojunk=False
     ).get_opcodes():
         new = converted[j1:j2]
-        vague = hidden[i1:i2].strip().lower() in _VAGUE_PLURALS
+        vague = hidden[i1:i2].strip().lower() in _VAGUE_PLURALS or bool(
+            _VAGUE_BEFORE.search(hidden, 0, i1)
+        )
         keep = tag == "equal" or (
             not vague
             and tag == "replace"
@@ -126,6 +134,12 @@ def _offset_map(original: str, converted: str) -> list[int]:
     return mapping
 
 
+def _inside(sentence: str, start: int) -> bool:
+    """Does ``start`` fall inside a sentence, after a word that does not end a clause?"""
+    before = sentence[:start].rstrip()
+    return bool(before) and before[-1] not in '.!?:;"“”«»„(—–-'
+
+
 def extract_facts(sentence: str, lang: str = "en") -> list[Fact]:
     """All facts of one sentence, in text order, with spans into ``sentence``."""
     converted = _spell_out_numbers(sentence, lang)
@@ -143,6 +157,12 @@ def extract_facts(sentence: str, lang: str = "en") -> list[Fact]:
             for f in found
         ]
     found = [
+        replace(f, category="number", key=f"num:{int(f.amount or 0)}")
+        if f.key.startswith("year:") and not any(ch.isdigit() for ch in f.text)
+        else f
+        for f in found
+    ]
+    found = [
         replace(
             f,
             spelled=f.category in {"number", "money", "percent"}
@@ -150,6 +170,15 @@ def extract_facts(sentence: str, lang: str = "en") -> list[Fact]:
         )
         for f in found
     ]
-    # a spelled "one" or "two" (un, 一个) is an article or a count, rarely a fact
-    found = [f for f in found if not (f.spelled and f.category == "number" and (f.amount or 0) < 3)]
+    # a spelled "one" or "two" (un, 一个) is an article or a count, rarely a fact; a
+    # capitalized number word inside a sentence is a name (Otto, Sette Giugno)
+    found = [
+        f
+        for f in found
+        if not (
+            f.spelled
+            and f.category == "number"
+            and ((f.amount or 0) < 3 or (f.text[:1].isupper() and _inside(sentence, f.start)))
+        )
+    ]
     return sorted(found, key=lambda f: f.start)

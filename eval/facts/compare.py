@@ -73,6 +73,28 @@ def _covered_by_numbers(fact: Fact, others: list[Fact]) -> list[Fact] | None:
     return used
 
 
+def _date_fields(fact: Fact) -> tuple[str | None, str | None, str | None] | None:
+    """Year, month and day of a calendar date (None where it does not say), else None."""
+    family, _, rest = fact.key.partition(":")
+    if family == "year":
+        return rest, None, None
+    m = re.fullmatch(r"(\d{4}|-)-(\d\d)(?:-(\d\d))?", rest) if family == "date" else None
+    if m is None:
+        return None
+    return (None if m.group(1) == "-" else m.group(1)), m.group(2), m.group(3)
+
+
+def _compatible_dates(a: Fact, b: Fact) -> bool:
+    """One date is the other said with less detail (2016 ~ October 2016, 11 September 2001
+    ~ September 11): every field both give agrees. A month we cannot read in one language
+    (w maju 2015 roku) leaves only its year."""
+    fa, fb = _date_fields(a), _date_fields(b)
+    if fa is None or fb is None:
+        return False
+    shared = [(x, y) for x, y in zip(fa, fb, strict=True) if x is not None and y is not None]
+    return bool(shared) and all(x == y for x, y in shared)
+
+
 def _unverifiable(fact: Fact, own_lang: str | None, other_lang: str | None) -> bool:
     """A fact the other side's language could state in a way we cannot read, or one
     read from Chinese or Japanese numerals, which also spell names (九州, 四川)."""
@@ -83,6 +105,16 @@ def _unverifiable(fact: Fact, own_lang: str | None, other_lang: str | None) -> b
     if fact.spelled and (other_lang not in WORD_NUMBER_LANGS or own_lang in {"zh", "ja"}):
         return True
     return _family(fact) in {"rel", "dur", "ago"} and other_lang not in TEMPORAL_LANGS
+
+
+def _small_count(fact: Fact) -> bool:
+    """A bare 1 or a small ordinal: translations write these as articles or words in forms
+    no reader covers (１人 -> a sailor, 2nd -> second, 二塁 -> 2nd base), so alone, unpaired
+    with a changed figure, they are not reported."""
+    if fact.amount is None:
+        return False
+    family = _family(fact)
+    return (family == "num" and fact.amount == 1) or (family == "ord" and fact.amount <= 10)
 
 
 def compare_facts(
@@ -120,6 +152,20 @@ def compare_facts(
         if match is not None:
             src.remove(fact)
             tgt.remove(match)
+    for fact in list(src):
+        match = next((t for t in tgt if _compatible_dates(fact, t)), None)
+        if match is not None:
+            src.remove(fact)
+            tgt.remove(match)
+            # the detail one side gives as a date, the other may give as a bare number
+            # (１８９５年７月 read as year 1895 and number 7 ~ July 1895)
+            for detailed, plain in ((fact, tgt), (match, src)):
+                for value in components(detailed)[1:]:
+                    extra = next(
+                        (o for o in plain if _family(o) == "num" and o.amount == value), None
+                    )
+                    if extra is not None:
+                        plain.remove(extra)
     for mine, theirs in ((src, tgt), (tgt, src)):
         for fact in list(mine):
             used = _covered_by_numbers(fact, theirs)
@@ -144,6 +190,6 @@ def compare_facts(
                 src.remove(fact)
                 tgt.remove(match)
                 flags.append(FactFlag("changed", fact.category, f"{fact.text} -> {match.text}"))
-    flags += [FactFlag("dropped", f.category, f.text) for f in src]
-    flags += [FactFlag("added", f.category, f.text) for f in tgt]
+    flags += [FactFlag("dropped", f.category, f.text) for f in src if not _small_count(f)]
+    flags += [FactFlag("added", f.category, f.text) for f in tgt if not _small_count(f)]
     return flags

@@ -16,6 +16,7 @@ Hindi ...) yield no candidates of their own: their names are checked from the ot
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
@@ -174,6 +175,9 @@ def extract_entities(sentence: str, lang: str) -> list[Fact]:
         if single and initial and not name_like:
             continue
         weak = single and not name_like and lang in _NOUN_CAPITALIZING
+        # a sentence's first word may be a capitalized common word or title (Teraz Kolonko
+        # = Now Kolonko, Obránce Filip Novák = Defender Filip Novák)
+        opening = initial and not single and not _name_like(span[0][2])
         text = sentence[start:end]
         facts.append(
             Fact(
@@ -182,18 +186,17 @@ def extract_entities(sentence: str, lang: str) -> list[Fact]:
                 text,
                 start,
                 end,
-                qualifier="weak" if weak else "",
+                qualifier="weak" if weak else "initial" if opening else "",
             )
         )
     return facts
 
 
-def _mentioned(name: str, other_text: str, haystack: str) -> bool:
-    """Is ``name`` (normalized) spelled, possibly differently or in another script, in
-    ``other_text``? ``haystack`` is ``normalize_name(other_text)``, computed once."""
-    if not name:
-        return True
-    if name in haystack:
+def _mentioned(fact: Fact, other_text: str, haystack: str) -> bool:
+    """Is the name ``fact`` spelled, possibly differently, inflected or in another script,
+    in ``other_text``? ``haystack`` is ``normalize_name(other_text)``, computed once."""
+    name = fact.key[4:]
+    if not name or name in haystack:
         return True
     words = name.split()
     # a surname or a distinctive part is enough (Musk, Suleyman; not "the", "new")
@@ -204,11 +207,48 @@ def _mentioned(name: str, other_text: str, haystack: str) -> bool:
         return False
     if fuzz.partial_ratio(name, haystack) >= (85 if len(name) >= 6 else 95):
         return True
-    if _same_script(other_text, other_text):
-        return False
-    # transliterated from another script (Эдвард Сноуден -> edvard snouden): looser, word by word
     other_words = [w for w in haystack.split() if len(w) >= 3]
-    return any(fuzz.ratio(w, o) >= 70 for w in parts for o in other_words)
+    # the last word carries a name's case ending (Morawieckiego); a title before it may
+    # share a stem with an ordinary word (President ~ presidente) and does not count
+    if any(_inflected(words[-1], o) for o in other_words):
+        return True
+    if _same_script(fact.text, other_text):
+        return False
+    # transliterated from another script (Эдвард Сноуден -> edvard snouden, गूगल -> Google)
+    if any(fuzz.ratio(w, o) >= 80 for w in parts for o in other_words if len(o) >= 4):
+        return True
+    candidates = {words[-1], name.replace(" ", "")}
+    return any(_sounds_alike(w, o) for w in candidates if len(w) >= 3 for o in other_words)
+
+
+def _inflected(a: str, b: str) -> bool:
+    """The same word with another case ending (Chicagem ~ Chicago, Владивостоком ~ Vladivostok):
+    a common beginning of at least 4 letters and three quarters of the shorter word."""
+    shortest = min(len(a), len(b))
+    common = 0
+    while common < shortest and a[common] == b[common]:
+        common += 1
+    return common >= max(4, math.ceil(0.75 * shortest))
+
+
+def _phonetic_key(word: str) -> str:
+    import jellyfish
+
+    # scripts transcribe z as j (ज) and w as v (в, व)
+    return str(jellyfish.metaphone(word.replace("z", "j").replace("w", "v")))
+
+
+def _sounds_alike(a: str, b: str) -> bool:
+    """Metaphone keys (jellyfish) of two ASCII-folded words agree: Google ~ गूगल (gugl),
+    Zoomlion ~ जूमलॉयन, Georgia ~ जॉर्जिया. Short keys must be equal."""
+    import jellyfish
+
+    ka, kb = _phonetic_key(a), _phonetic_key(b)
+    if len(ka) < 2 or len(kb) < 2:
+        return False
+    if ka == kb:
+        return True
+    return min(len(ka), len(kb)) >= 3 and jellyfish.jaro_winkler_similarity(ka, kb) >= 0.88
 
 
 def _distinct(facts: Sequence[Fact]) -> list[Fact]:
@@ -264,12 +304,8 @@ def compare_entities(
     )
     flags = [FactFlag("changed", "entity", f"{s.text} -> {t.text}") for s, t in renamed]
     done = {id(f) for pair in renamed for f in pair}
-    src_left = [
-        f for f in source if id(f) not in done and not _mentioned(f.key[4:], tgt_text, tgt_norm)
-    ]
-    tgt_left = [
-        f for f in target if id(f) not in done and not _mentioned(f.key[4:], src_text, src_norm)
-    ]
+    src_left = [f for f in source if id(f) not in done and not _mentioned(f, tgt_text, tgt_norm)]
+    tgt_left = [f for f in target if id(f) not in done and not _mentioned(f, src_text, src_norm)]
     if similarity is None:
         src_left = [f for f in src_left if _same_script(f.text, tgt_text) and _spelled_name(f)]
         tgt_left = [f for f in tgt_left if _same_script(f.text, src_text) and _spelled_name(f)]

@@ -30,7 +30,7 @@ UNITS: dict[str, str] = {
 RELATIVE: tuple[tuple[int, str, str], ...] = (
     (
         -1,
-        r"last|past|previous|letzte[nms]?|vergangene[nms]?|vorige[nms]?|im vorigen|ubiegł\w*|zeszł\w*|minul\w*|прошл\w*",
+        r"last|past|previous|scors[oa]|pasad[oa]|passad[oa]|letzte[nms]?|vergangene[nms]?|vorige[nms]?|im vorigen|ubiegł\w*|zeszł\w*|minul\w*|прошл\w*",
         r"dernière|dernier|passée?|précédente?|pasad[oa]|anterior|lalu|kemarin|sebelumnya|scors[oa]|passat[oa]|passad[oa]",
     ),
     (
@@ -45,9 +45,16 @@ RELATIVE: tuple[tuple[int, str, str], ...] = (
     ),
 )
 DAYS: tuple[tuple[int, str], ...] = (
-    (-1, r"yesterday|hier|ayer|kemarin|gestern|ieri|ontem|gisteren|wczoraj|včera|вчера"),
+    (
+        -1,
+        r"yesterday|last night|hier|ayer|anoche|kemarin|gestern|ieri|ontem|gisteren|wczoraj|včera|вчера",
+    ),
     (0, r"today|aujourd['’]hui|hoy|hari ini|heute|oggi|hoje|vandaag|dzisiaj|dziś|dnes|сегодня|आज"),
-    (1, r"tomorrow|demain|besok|domani|amanhã|jutro|zítra|завтра"),
+    (
+        1,
+        r"tomorrow|demain|besok|domani|amanhã|jutro|zítra|завтра|"
+        r"(?<!la )(?<!esta )(?<!cada )(?<!una )mañana",
+    ),
 )
 # Single words that are a relative time on their own.
 RELATIVE_WORDS: tuple[tuple[str, int, str], ...] = (
@@ -140,17 +147,22 @@ _RELATIVE_FORMS: list[tuple[int, re.Pattern[str]]] = [
     (offset, re.compile(form, re.IGNORECASE))
     for offset, before, after in RELATIVE
     for form in (
-        rf"(?<!\w)(?:{before})\s+(?:{_ALL_UNITS})(?!\w)",
+        rf"(?<!\w)(?:{before})(?:\s+|(?<=['’]))(?:{_ALL_UNITS})(?!\w)",
         rf"(?<!\w)(?:{_ARTICLE})?(?:{_ALL_UNITS})\s*(?:-\s*)?(?:{after})(?!\w)",
     )
 ]
+# "this year" where the demonstrative is also an English number word ("ten rok" is not 10 years)
+_THIS_UNIT = {
+    lang: re.compile(rf"(?<!\w)(?:{words})\s+(?:{_ALL_UNITS})(?!\w)", re.IGNORECASE)
+    for lang, words in (("pl", "ten|tym|tego|tę|tej|ta"), ("cs", "tento|tomto|toho|tuto|této|ten"))
+}
 _TIME_OF_DAY = re.compile(
     r"(?<![\d:])(?P<h>[01]?\d|2[0-3])(?::|\s?h\s?|\.)(?P<m>[0-5]\d)(?:\s?(?P<z>GMT|UTC|CET|CEST|EST|EDT|PST|PDT|[ap]\.?m\.?|h|uhr|heures?))?(?!\d)"
     r"|(?<![\d:])(?P<h2>[01]\d|2[0-3])(?P<m2>[0-5]\d)\s?(?P<z2>GMT|UTC|CET|CEST|EST|EDT|PST|PDT)\b",
     re.IGNORECASE,
 )
 _CJK_TIME = re.compile(
-    r"(?P<pm>下午|晚上|午後)?(?:上午|早上|午前)?(?P<hour>\d{1,2})(?:点|時|时)(?:(?P<half>半)|(?P<min>\d{1,2})分)?"
+    r"(?P<pm>下午|晚上|午後)?(?:上午|早上|午前)?(?P<hour>\d{1,2})(?:点|時(?!間)|时(?!间))(?:(?P<half>半)|(?P<min>\d{1,2})分)?"
 )
 _NUMERIC_DATE = re.compile(
     r"(?<![\d/.-])(?:(?P<y>\d{4})-(?P<mo>\d{1,2})-(?P<d>\d{1,2})|(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<c>\d{2,4}))(?![\d/.-])"
@@ -254,12 +266,17 @@ def extract_temporal(text: str, lang: str, mask: SpanMask) -> list[Fact]:
     for m in mask.matches(_CJK_TIME, text):
         minute = "30" if m.group("half") else f"{int(m.group('min') or 0):02d}"
         hour = int(m.group("hour")) + (12 if m.group("pm") and int(m.group("hour")) < 12 else 0)
+        if hour > 24:
+            continue
         add(f"time:{hour:02d}:{minute}", m.start(), m.end())
     for m in mask.matches(_DECADE, text):
         century = m.group("a") or m.group("b") or m.group("c") or ""
         digit = m.group("d") or m.group("e") or m.group("f")
         add(f"decade:{century or '..'}{digit}0", m.start(), m.end())
-    for offset, form in _RELATIVE_FORMS:
+    forms = _RELATIVE_FORMS
+    if lang in _THIS_UNIT:
+        forms = [(0, _THIS_UNIT[lang]), *forms]
+    for offset, form in forms:
         for m in mask.matches(form, text):
             unit = _unit_of(m)
             if unit not in {"year", "month", "week", "day"} or (unit == "day" and offset == 0):
