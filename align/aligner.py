@@ -10,6 +10,7 @@ import numpy as np
 
 from .costs import (
     CostConfig,
+    PairCosts,
     SideFeatures,
     anchor_masks,
     anchor_tokens,
@@ -35,6 +36,13 @@ class AlignConfig:
     band: every ``block`` sentences become one unit, the units are aligned (recursively, in
     a band themselves when there are many), and the fine search is kept within
     ``band_margin`` sentences of that path. Work and memory are then linear in length.
+
+    ``embed_merges``: ``all`` embeds every run of 2 .. ``max_bead`` sentences, the merged
+    candidates. ``doubtful`` (default) first aligns with a merged run's vector taken as the
+    normalized sum of its sentences' vectors, then embeds only the runs within
+    ``doubtful_margin`` sentences of a bead that came out other than a sure 1-1 (normalized
+    semantic cost above ``doubtful_cost``) and aligns again: the model is the cost, and
+    most of a document is plain 1-1.
     """
 
     max_bead: int = 3
@@ -43,6 +51,9 @@ class AlignConfig:
     max_full_cells: int = 1_000_000
     block: int = 8
     band_margin: int = 60
+    embed_merges: str = "doubtful"
+    doubtful_cost: float = 0.7
+    doubtful_margin: int = 1
 
 
 @dataclass(frozen=True)
@@ -138,18 +149,89 @@ def absorb_nulls(
 
 
 def embed_runs(
-    embedder: Embedder, sentences: tuple[str, ...], max_run: int
+    embedder: Embedder,
+    sentences: tuple[str, ...],
+    max_run: int,
+    wanted: dict[int, np.ndarray] | None = None,
+    known: dict[int, np.ndarray] | None = None,
 ) -> dict[int, np.ndarray]:
-    """Embeddings of every run of 1 .. ``max_run`` consecutive sentences, in one batch."""
+    """Embeddings of every run of 1 .. ``max_run`` consecutive sentences, in one batch.
+
+    With ``wanted`` (per run length, a boolean mask over the runs) only those runs are
+    embedded, written into the vectors ``known`` in place (see :func:`approximate_runs`).
+    """
     runs = {k: overlap_texts(sentences, k) for k in range(1, max_run + 1)}
-    flat = [t for k in runs for t in runs[k]]
+    picks = {
+        k: np.arange(len(texts)) if wanted is None else np.flatnonzero(wanted[k])
+        for k, texts in runs.items()
+    }
+    flat = [runs[k][p] for k in runs for p in picks[k]]
     vectors = embedder.embed(flat) if flat else np.zeros((0, embedder.dim), dtype=np.float32)
     out: dict[int, np.ndarray] = {}
     start = 0
-    for k, texts in runs.items():
-        out[k] = vectors[start : start + len(texts)]
-        start += len(texts)
+    for k in runs:
+        got = vectors[start : start + len(picks[k])]
+        start += len(picks[k])
+        if wanted is None or known is None:
+            out[k] = got
+        else:
+            out[k] = known[k]
+            out[k][picks[k]] = got
     return out
+
+
+def approximate_runs(singles: np.ndarray, max_run: int) -> dict[int, np.ndarray]:
+    """Vectors of every run of 1 .. ``max_run`` sentences without the model: the unit
+    vector of the sum of its sentences' vectors (``singles``, one row per sentence)."""
+    out = {1: singles}
+    n = len(singles)
+    for k in range(2, max_run + 1):
+        if n < k:
+            out[k] = np.zeros((0, singles.shape[1]), dtype=np.float32)
+            continue
+        acc = singles[: n - k + 1].astype(np.float32, copy=True)
+        for offset in range(1, k):
+            acc += singles[offset : n - k + 1 + offset]
+        acc /= np.maximum(np.linalg.norm(acc, axis=1, keepdims=True), 1e-9)
+        out[k] = acc
+    return out
+
+
+def doubtful_runs(
+    path: list[BeadIds],
+    cost: Callable[[BeadIds], float],
+    n: int,
+    m: int,
+    max_runs: tuple[int, int],
+    threshold: float,
+    margin: int,
+) -> tuple[dict[int, np.ndarray], dict[int, np.ndarray]]:
+    """Per side and run length, which runs touch a doubtful stretch of ``path``: a bead
+    other than 1-1, or a 1-1 whose ``cost`` is above ``threshold``, widened by ``margin``
+    sentences on both sides."""
+    src_mark = np.zeros(n + 1, dtype=np.int64)
+    tgt_mark = np.zeros(m + 1, dtype=np.int64)
+    i0 = j0 = 0
+    for bead in path:
+        i1, j1 = i0 + len(bead[0]), j0 + len(bead[1])
+        if len(bead[0]) != 1 or len(bead[1]) != 1 or cost(bead) > threshold:
+            src_mark[max(0, i0 - margin)] += 1
+            src_mark[min(n, i1 + margin)] -= 1
+            tgt_mark[max(0, j0 - margin)] += 1
+            tgt_mark[min(m, j1 + margin)] -= 1
+        i0, j0 = i1, j1
+
+    def runs(marks: np.ndarray, size: int, max_run: int) -> dict[int, np.ndarray]:
+        doubtful = np.cumsum(marks)[:size] > 0
+        out = {}
+        for k in range(1, max_run + 1):
+            hit = np.zeros(max(size - k + 1, 0), dtype=bool)
+            for offset in range(k):
+                hit |= doubtful[offset : offset + len(hit)]
+            out[k] = hit
+        return out
+
+    return runs(src_mark, n, max_runs[0]), runs(tgt_mark, m, max_runs[1])
 
 
 def _blocks(side: SideFeatures, size: int) -> SideFeatures:
@@ -237,29 +319,53 @@ def align_documents(
     if n == 0 or m == 0:
         beads = [Bead((i,), (), 0.0) for i in range(n)] + [Bead((), (j,), 0.0) for j in range(m)]
         return Alignment(src, tgt, tuple(beads), 0.0, False)
+    if config.embed_merges not in ("all", "doubtful"):
+        raise ValueError(f"embed_merges must be 'all' or 'doubtful', not {config.embed_merges!r}")
     src_anchor, tgt_anchor = anchor_masks(
         [anchor_tokens(s) for s in src.sentences], [anchor_tokens(s) for s in tgt.sentences]
     )
-    src_side = side_features(
-        embed_runs(embedder, src.sentences, max(a for a, _ in shapes)),
-        src.sentences,
-        src_anchor,
-        src.paragraphs,
-    )
-    tgt_vecs = embed_runs(embedder, tgt.sentences, max(b for _, b in shapes))
+    max_a, max_b = max(a for a, _ in shapes), max(b for _, b in shapes)
     tgt_mt = None
     if translator is not None:
         tgt_mt = tuple(translator.translate(list(tgt.sentences), tgt.lang, src.lang))
-        tgt_vecs = pivot_vectors(tgt_vecs, embed_runs(embedder, tgt_mt, max(tgt_vecs)))
-    tgt_side = side_features(
-        tgt_vecs,
-        tgt.sentences,
-        tgt_anchor,
-        tgt.paragraphs,
-    )
-    band = search_band(src_side, tgt_side, config)
-    costs = pair_costs(shapes, src_side, tgt_side, band, config.costs)
-    path = align_path(costs.rows, n, m, band)
+    sides = [(src.sentences, max_a), (tgt.sentences, max_b)]
+    if tgt_mt is not None:
+        sides.append((tgt_mt, max_b))
+    doubtful = config.embed_merges == "doubtful"
+    if doubtful:
+        vecs = [approximate_runs(embed_runs(embedder, s, 1)[1], k) for s, k in sides]
+    else:
+        vecs = [embed_runs(embedder, s, k) for s, k in sides]
+
+    def search(band: Band | None) -> tuple[Band, PairCosts, list[BeadIds]]:
+        src_side = side_features(vecs[0], src.sentences, src_anchor, src.paragraphs)
+        tgt_vecs = vecs[1] if tgt_mt is None else pivot_vectors(vecs[1], vecs[2])
+        tgt_side = side_features(tgt_vecs, tgt.sentences, tgt_anchor, tgt.paragraphs)
+        band = band or search_band(src_side, tgt_side, config)
+        costs = pair_costs(shapes, src_side, tgt_side, band, config.costs)
+        return band, costs, align_path(costs.rows, n, m, band)
+
+    band, costs, path = search(None)
+    if doubtful and max(max_a, max_b) > 1:
+
+        def cost(bead: BeadIds) -> float:
+            if not (bead[0] and bead[1]):
+                return math.inf
+            a, b = len(bead[0]), len(bead[1])
+            return float(costs.semantic(a, b, np.intp(bead[0][0]), np.intp(bead[1][0])))
+
+        wanted = doubtful_runs(
+            path, cost, n, m, (max_a, max_b), config.doubtful_cost, config.doubtful_margin
+        )
+        for runs in wanted:
+            runs[1][:] = False  # single sentences are embedded already
+        if any(mask.any() for runs in wanted for mask in runs.values()):
+            masks = [wanted[0], wanted[1], wanted[1]]
+            vecs = [
+                embed_runs(embedder, s, k, mask, v)
+                for (s, k), mask, v in zip(sides, masks, vecs, strict=False)
+            ]
+            band, costs, path = search(band)
 
     def pair_cost(i: int, j: int) -> float:
         return float(costs.semantic(1, 1, np.intp(i), np.intp(j)))
