@@ -86,6 +86,10 @@ def main() -> None:
             manifest, root / "local", ["--workers", str(args.workers)], root / "cache-local"
         )
         results["local"] = seconds
+        # the cluster's workers are this process's children: give them an empty cache and
+        # this checkout's code, as the local engine's workers get from run_engine
+        os.environ["FACTALIGN_CACHE"] = str(root / "cache-dask")
+        os.environ["PYTHONPATH"] = str(ROOT)
         with LocalCluster(
             n_workers=args.workers, threads_per_worker=1, processes=True, dashboard_address=None
         ) as cluster:

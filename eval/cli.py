@@ -389,7 +389,8 @@ def _add_model_options(p: argparse.ArgumentParser) -> None:
         choices=TRANSLATORS,
         help="machine-translation pivot: translate each version into the reference's language, "
         "use it in the alignment and add columns mt_text, mt_chrf, mt_bleu "
-        "(argos: installed Argos Translate packages, see `factalign models`)",
+        "(argos: installed Argos Translate packages, see `factalign models`; apertium: the "
+        "system's Apertium pairs, e.g. apt-get install apertium apertium-en-es apertium-fr-es)",
     )
     p.add_argument(
         "-q", "--quiet", action="store_true", help="no progress or signature on standard error"

@@ -138,3 +138,30 @@ def test_input_errors_exit_2_and_leave_no_output(tmp_path: Path) -> None:
     assert done.returncode == 2 and "bad.tsv:2: column tgt_ids" in done.stderr
     done = factalign("run", str(REF), str(tmp_path / "missing.txt"))
     assert done.returncode == 2 and "missing.txt: no such file" in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "args", "message"),
+    [
+        ("blank.txt", b"  \n\t\n   \n", (), "blank.txt: empty file (no text to align)"),
+        ("scan.pdf", b"%PDF-1.7\n%\xe2\xe3\n1 0 obj\n", (), "scan.pdf: this is a PDF"),
+        ("dump.bin", b"header\x00\x01\x02" * 50, (), "dump.bin: binary data (NUL bytes)"),
+        (
+            "latin.txt",
+            "Le déjeuner a coûté 13 €.".encode("cp1252"),
+            ("--encoding", "utf-8"),
+            "latin.txt: cannot decode as utf-8",
+        ),
+        ("symbols.txt", "— … ✓ ✓ —\n".encode(), (), "symbols.txt: no sentences found"),
+    ],
+)
+def test_each_bad_version_stops_with_one_line_and_no_output(
+    tmp_path: Path, name: str, content: bytes, args: tuple[str, ...], message: str
+) -> None:
+    bad = tmp_path / name
+    bad.write_bytes(content)
+    out = tmp_path / "out.tsv"
+    done = factalign("run", *args, "--ref", str(REF), str(bad), "-o", str(out))
+    assert done.returncode == 2, done.stderr
+    assert message in done.stderr and "Traceback" not in done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]

@@ -29,7 +29,7 @@ class Translator(Protocol):
         ...
 
 
-TRANSLATORS = ("argos",)
+TRANSLATORS = ("argos", "apertium")
 
 
 def get_translator(name: str, *, cache: bool = True, progress: bool = True) -> Translator:
@@ -38,6 +38,10 @@ def get_translator(name: str, *, cache: bool = True, progress: bool = True) -> T
         from .argos_translator import ArgosTranslator
 
         translator: Translator = ArgosTranslator(progress=progress)
+    elif name == "apertium":
+        from .apertium_translator import ApertiumTranslator
+
+        translator = ApertiumTranslator(progress=progress)
     else:
         raise InputError(f"unknown MT engine {name!r}; choose one of {', '.join(TRANSLATORS)}")
     if cache:
