@@ -69,7 +69,15 @@ def test_thirteen_billion_dollars_everywhere(text: str, lang: str) -> None:
 def test_number_formats() -> None:
     assert keys("une infrastructure de 15 000 GPU", "fr") == ["num:15000"]
     assert keys("13,000 people and 2,5 tonnes", "en") == ["num:13000", "num:2.5"]
-    assert keys("MAI-1 runs on H100 chips", "en") == []
+    # a product's number is its own kind of figure: it must survive, not count as a quantity
+    assert keys("MAI-1 runs on H100 chips", "en") == ["code:1", "code:100"]
+    assert (
+        compare_facts(
+            extract_facts("MAI-1 runs on H100 chips", "en"),
+            extract_facts("MAI-1 tourne sur des puces H100", "fr"),
+        )
+        == []
+    )
     assert keys("ne se classe qu'au 13ème rang", "fr") == ["ord:13"]
     assert keys("a rise of 25 % in 2024", "en") == ["pct:25", "year:2024"]
     assert keys("我们在2024年花了1,200美元。", "zh")[:1] == ["year:2024"]
@@ -289,3 +297,21 @@ def test_a_title_opening_the_sentence_is_no_renamed_person(embedder) -> None:  #
         )
         == []
     )
+
+
+def test_a_number_glued_to_a_name_is_a_figure_of_its_own() -> None:
+    assert _fact_flags(
+        "Zdůvodnil to nutností provést Bulharsko pandemií covidu-19.",
+        "cs",
+        "He justified this by the need to guide Bulgaria through the covid-93 pandemic.",
+        "en",
+    ) == ["changed:number:covidu-19 -> covid-93"]
+    assert (
+        _fact_flags(
+            "sagte Formel-1-Boss Chase Carey", "de", "said Formula 1 boss Chase Carey", "en"
+        )
+        == []
+    )
+    assert keys("the F-35 and 15,000 H100 GPUs", "en") == ["code:35", "num:15000", "code:100"]
+    # Chinese names the disease in its own words (新冠): nothing to compare the 19 with
+    assert _fact_flags("进行了新冠肺炎检测。", "zh", "were tested for COVID-19.", "en") == []

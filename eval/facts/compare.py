@@ -97,11 +97,15 @@ def _compatible_dates(a: Fact, b: Fact) -> bool:
 
 def _unverifiable(fact: Fact, own_lang: str | None, other_lang: str | None) -> bool:
     """A fact the other side's language could state in a way we cannot read, or one
-    read from Chinese or Japanese numerals, which also spell names (九州, 四川)."""
+    read from Chinese or Japanese numerals, which also spell names (九州, 四川), or the
+    number of a name (COVID-19) that Chinese, Japanese or Korean write in their words."""
     from . import TEMPORAL_LANGS, WORD_NUMBER_LANGS
 
     if other_lang is None:
         return False
+    # a name's number (COVID-19) where the other language names it in its own words (新冠)
+    if _family(fact) == "code" and other_lang in {"zh", "ja", "ko"}:
+        return True
     if fact.spelled and (other_lang not in WORD_NUMBER_LANGS or own_lang in {"zh", "ja"}):
         return True
     return _family(fact) in {"rel", "dur", "ago"} and other_lang not in TEMPORAL_LANGS

@@ -106,6 +106,9 @@ QUALIFIERS: tuple[tuple[str, str], ...] = (
 )
 
 _NUM = re.compile(NUMBER)
+# a number glued to a name (Covid-19, F-35, A4, Formel-1-Boss): the name's number, kept
+# as a fact of its own so that Covid-19 -> Covid-22 is a changed figure
+_GLUED = re.compile(rf"(?<![\w-])([{GLUE}]+)-?(\d{{1,4}})(?=$|[^\w.,-]|[.,](?!\d)|-[{GLUE}])")
 CJK_SCALE = {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8}
 _SCALE_AFTER = re.compile(rf"\s?(?:de\s+)?({SCALE})(?!\w)|([万萬亿億])", re.IGNORECASE)
 _CJK_REST = re.compile(r"(\d{1,4})(?![\d.,])")
@@ -267,4 +270,7 @@ def extract_numbers(text: str, lang: str, mask: SpanMask) -> list[Fact]:
             add("date", f"year:{int(value)}", m.start(), end, value)
             continue
         add("number", f"num:{format_amount(value)}", m.start(), end, value)
+    for m in mask.matches(_GLUED, text):
+        value = float(m.group(2))
+        add("number", f"code:{format_amount(value)}", m.start(), m.end(), value)
     return facts
