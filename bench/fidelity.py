@@ -1,6 +1,6 @@
 """Does fidelity rank a good translation above its damaged twin? DEMETR, per perturbation file.
 
-    python bench/fidelity.py [--files critical_id4_codemix,...]
+    python bench/fidelity.py [--files critical_id4_codemix,...] [--mt apertium]
 
 For each file and source language, the 50 source sentences are the reference document
 (one per line, pre-segmented) and the good (``mt_sent``) and perturbed (``pert_sent``)
@@ -12,6 +12,11 @@ from sacrebleu against the human reference (``eng_sent``; they see a reference, 
 does not) and plain e5 cosine against the source. For ``base_id35_reference`` (the human
 reference as the "perturbed" side, both correct) the mean absolute fidelity difference is
 printed instead. Then the seeds' document fidelity against 003.
+
+With ``--mt ENGINE`` only the source languages the engine translates English into are
+used (Apertium: French and Spanish), and two more columns come from the same items:
+factalign with the MT pivot (its fidelity then includes the MT chrF factor) and the MT
+chrF alone (sentence chrF of the version's machine translation against the source).
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -26,7 +32,23 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from align import MissingBackendError  # noqa: E402
 from bench.demetr import DATA, bead_of, load  # noqa: E402
+from eval.tsv import Row  # noqa: E402
+
+# DEMETR's source languages (lang_tag) as ISO 639-1 codes
+LANG_CODES = {
+    "chinese_simple": "zh",
+    "czech": "cs",
+    "french": "fr",
+    "german": "de",
+    "hindi": "hi",
+    "italian": "it",
+    "japanese": "ja",
+    "polish": "pl",
+    "russian": "ru",
+    "spanish": "es",
+}
 
 
 def main() -> None:
@@ -39,18 +61,32 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--files", help="comma-separated file names (default: all)")
+    parser.add_argument("--mt", help="MT engine for the pivot columns (e.g. apertium)")
     args = parser.parse_args()
     names = args.files.split(",") if args.files else sorted(p.stem for p in DATA.glob("*.jsonl"))
     embedder = get_embedder(progress=False)
+    translator = None
+    if args.mt:
+        from align.translators import get_translator
+
+        translator = get_translator(args.mt, progress=False)
     started = time.perf_counter()
+    mt_head = f" {'+MT pivot':>9} {'MT chrF':>7}" if translator else ""
     print(
-        f"{'file':<34} {'items':>5} {'factalign':>9} {'BLEU(ref)':>9} {'chrF(ref)':>9} {'e5 cos':>7}"
+        f"{'file':<34} {'items':>5} {'factalign':>9}{mt_head} {'BLEU(ref)':>9} {'chrF(ref)':>9} {'e5 cos':>7}"
     )
     for name in names:
-        wins = {"factalign": 0, "bleu": 0, "chrf": 0, "cos": 0}
+        wins = {"factalign": 0, "pivot": 0, "mt_chrf": 0, "bleu": 0, "chrf": 0, "cos": 0}
         diffs: list[float] = []
+        pivot_diffs: list[float] = []
         items_used = 0
-        for _lang, items in load(name).items():
+        for lang, items in load(name).items():
+            code = LANG_CODES[lang]
+            if translator is not None:
+                try:
+                    translator.check_pair("en", code)
+                except MissingBackendError:
+                    continue
             src = segment_text("\n".join(it["src_sent"] for it in items), "src", presegmented=True)
             mt = segment_text(
                 "\n".join(it["mt_sent"] or "." for it in items), "mt", presegmented=True
@@ -62,6 +98,15 @@ def main() -> None:
             rows = run(src, [mt, pert], embedder)
             mt_rows = [r for r in rows if r.tgt_doc == "mt"]
             pert_rows = [r for r in rows if r.tgt_doc == "pert"]
+            if translator is not None:
+                pivot = run(
+                    replace(src, lang=code),
+                    [replace(mt, lang="en"), replace(pert, lang="en")],
+                    embedder,
+                    translator=translator,
+                )
+                pivot_mt = [r for r in pivot if r.tgt_doc == "mt"]
+                pivot_pert = [r for r in pivot if r.tgt_doc == "pert"]
             cos_mt = (
                 embedder.embed([it["src_sent"] for it in items])
                 * embedder.embed([it["mt_sent"] for it in items])
@@ -79,6 +124,16 @@ def main() -> None:
                 if name == "base_id35_reference":
                     diffs.append(abs(f_mt - f_pert))
                 wins["factalign"] += f_mt > f_pert
+                if translator is not None:
+                    a, b = bead_of(pivot_mt, k), bead_of(pivot_pert, k)
+                    wins["pivot"] += (a.fidelity or 0.0) > (b.fidelity or 0.0)
+                    if name == "base_id35_reference":
+                        pivot_diffs.append(abs((a.fidelity or 0.0) - (b.fidelity or 0.0)))
+
+                    def chrf(row: Row) -> float:
+                        return float(row.extra.get("mt_chrf") or 0.0)
+
+                    wins["mt_chrf"] += chrf(a) > chrf(b)
                 ref = [it["eng_sent"]]
                 wins["bleu"] += (
                     sacrebleu.sentence_bleu(it["mt_sent"], ref).score
@@ -95,6 +150,12 @@ def main() -> None:
             if name == "base_id35_reference"
             else f"{wins['factalign'] / n:>9.3f}"
         )
+        if translator is not None:
+            ours += (
+                f" {np.mean(pivot_diffs):>8.3f}d {'-':>7}"
+                if name == "base_id35_reference"
+                else f" {wins['pivot'] / n:>9.3f} {wins['mt_chrf'] / n:>7.3f}"
+            )
         rates = f"{wins['bleu'] / n:>9.3f} {wins['chrf'] / n:>9.3f} {wins['cos'] / n:>7.3f}"
         print(f"{name:<34} {items_used:>5} {ours} {rates}", flush=True)
     print(

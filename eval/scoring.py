@@ -19,6 +19,7 @@ from .fidelity import (
     bead_fidelity,
     blend_baseline,
     length_score,
+    mt_score,
     semantic_score,
 )
 from .tsv import Row
@@ -108,11 +109,16 @@ def score_pair(
     config: FidelityConfig,
     baseline: Baseline | None = None,
     vectors: tuple[np.ndarray, np.ndarray] | None = None,
+    mt_top: float | None = None,
 ) -> list[Row]:
     """Fidelity and flags for the rows of one document pair (in order); ``baseline`` defaults
     to the pair's own (see :func:`language_baselines`), ``vectors`` to the embeddings of the
-    matched beads' two sides (see :func:`matched_vectors`)."""
+    matched beads' two sides (see :func:`matched_vectors`), ``mt_top`` (the MT chrF level a
+    bead is measured against, see :func:`~eval.fidelity.mt_score`) to the pair's own."""
     matched = [r for r in rows if r.src_ids and r.tgt_ids]
+    if mt_top is None:
+        chrfs = [float(r.extra["mt_chrf"]) for r in matched if r.extra.get("mt_chrf")]
+        mt_top = float(np.quantile(chrfs, config.mt_quantile)) if chrfs else None
     if matched:
         src_vecs, tgt_vecs = vectors if vectors is not None else matched_vectors(rows, embedder)
         cosines = np.einsum("ij,ij->i", src_vecs, tgt_vecs)
@@ -169,6 +175,9 @@ def score_pair(
             share,
             length_score(len(row.src_text), len(row.tgt_text), ratio, config),
             config,
+            mt_score(float(row.extra["mt_chrf"]), mt_top, config)
+            if row.extra.get("mt_chrf") and mt_top
+            else 1.0,
         )
         if fidelity < config.low_fidelity and not flags:
             flags.append(f"low_similarity:sentence:{snippet(row.tgt_text)}")
@@ -227,7 +236,17 @@ def score_rows(
     groups = [list(group) for _, group in groupby(rows, key=lambda r: r.pair)]
     vectors = [(f"{g[0].src_doc}\t{g[0].tgt_lang}", *matched_vectors(g, embedder)) for g in groups]
     baselines = language_baselines(vectors, config)
+    mt_chrf: dict[str, list[float]] = {}
+    for group, (key, _, _) in zip(groups, vectors, strict=True):
+        mt_chrf.setdefault(key, []).extend(
+            float(r.extra["mt_chrf"]) for r in group if r.extra.get("mt_chrf")
+        )
+    mt_top = {k: float(np.quantile(v, config.mt_quantile)) for k, v in mt_chrf.items() if v}
     out: list[Row] = []
     for group, (key, src_vecs, tgt_vecs) in zip(groups, vectors, strict=True):
-        out.extend(score_pair(group, embedder, config, baselines.get(key), (src_vecs, tgt_vecs)))
+        out.extend(
+            score_pair(
+                group, embedder, config, baselines.get(key), (src_vecs, tgt_vecs), mt_top.get(key)
+            )
+        )
     return out

@@ -64,3 +64,39 @@ def test_missing_apertium_pair_is_named(tmp_path: Path) -> None:
     assert "no Apertium pair for id->en, directly or through es" in done.stderr
     assert "apt-get install apertium" in done.stderr
     assert "Traceback" not in done.stderr and not out.exists()
+
+
+def test_mt_chrf_lowers_the_fidelity_of_a_bead_that_lost_a_clause(seed_docs, embedder) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from align.translators import get_translator
+    from eval import run
+
+    ref, faithful = seed_docs[REF.stem], seed_docs[FR.stem]
+    cut = next(
+        k for k, s in enumerate(faithful.sentences) if s.startswith("🔍 Microsoft développe")
+    )
+    damaged = replace(
+        faithful,
+        doc_id="damaged",
+        sentences=tuple(
+            "🔍 Microsoft développe son propre modèle MAI." if k == cut else s
+            for k, s in enumerate(faithful.sentences)
+        ),
+    )
+    translator = get_translator("apertium", progress=False)
+
+    def bead(rows, doc_id: str):  # type: ignore[no-untyped-def]
+        (row,) = [r for r in rows if r.tgt_doc == doc_id and cut in r.tgt_ids]
+        return row
+
+    plain = run(ref, [faithful, damaged], embedder)
+    pivot = run(ref, [faithful, damaged], embedder, translator=translator)
+    assert float(bead(pivot, "damaged").extra["mt_chrf"]) < float(
+        bead(pivot, FR.stem).extra["mt_chrf"]
+    )
+    assert bead(pivot, "damaged").fidelity < bead(pivot, FR.stem).fidelity
+    # the MT factor takes off more than the embedding alone did
+    gap_plain = bead(plain, FR.stem).fidelity - bead(plain, "damaged").fidelity
+    gap_pivot = bead(pivot, FR.stem).fidelity - bead(pivot, "damaged").fidelity
+    assert gap_pivot > gap_plain
