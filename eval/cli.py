@@ -14,7 +14,14 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from align import AlignConfig, Document, InputError, get_embedder, load_document
+from align import (
+    AlignConfig,
+    Document,
+    InputError,
+    MissingBackendError,
+    get_embedder,
+    load_document,
+)
 from align.document import check_unique_ids
 from align.embedders import EMBEDDERS, Embedder
 from align.splitters import SPLITTERS, get_splitter
@@ -407,13 +414,33 @@ def cmd_models(args: argparse.Namespace) -> int:
                 f"installed {package.from_code}->{package.to_code} {package.version} in {package.path}"
             )
         return 0
-    packages = installed_packages()
-    if not packages:
-        print(
-            "no Argos Translate packages installed; add one with: factalign models install FILE.argosmodel"
-        )
+    import shutil
+
+    from align.translators.apertium_translator import installed_modes
+
+    try:
+        packages = installed_packages()
+    except MissingBackendError as exc:
+        packages = []
+        print(f"factalign: {exc}", file=sys.stderr)
+    else:
+        if not packages:
+            print(
+                "factalign: no Argos Translate packages installed; add one with: "
+                "factalign models install FILE.argosmodel",
+                file=sys.stderr,
+            )
     for package in packages:
-        print(f"{package.from_code}->{package.to_code}\t{package.version}\t{package.path}")
+        print(f"argos\t{package.from_code}->{package.to_code}\t{package.version}\t{package.path}")
+    if shutil.which("apertium") is None:
+        print(
+            "factalign: Apertium is not installed (on Debian or Ubuntu: apt-get install "
+            "apertium apertium-en-es apertium-fr-es)",
+            file=sys.stderr,
+        )
+    else:
+        for (src, tgt), mode in installed_modes().items():
+            print(f"apertium\t{src}->{tgt}\t-\t{mode}")
     return 0
 
 
@@ -486,14 +513,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_report)
     p = sub.add_parser(
         "models",
-        help="machine-translation packages for --mt argos: list, install from a local file",
-        description="List or install Argos Translate packages (.argosmodel files). Nothing is "
-        "downloaded: get the file on a machine with network (index: "
-        "https://www.argosopentech.com/argospm/index/) and install it here. Packages go to "
-        "Argos Translate's folder ($ARGOS_PACKAGES_DIR, default ~/.local/share/argos-translate/packages).",
+        help="machine-translation packages for --mt: list them, install Argos packages from a file",
+        description="List the translation pairs --mt can use (engine, pair, version, where: "
+        "Argos Translate packages and Apertium's installed pairs), or install Argos Translate "
+        "packages (.argosmodel files). Nothing is downloaded: get the file on a machine with "
+        "network (index: https://www.argosopentech.com/argospm/index/) and install it here. "
+        "Packages go to Argos Translate's folder ($ARGOS_PACKAGES_DIR, default "
+        "~/.local/share/argos-translate/packages). Apertium pairs come from the system's "
+        "packages (apt-get install apertium-en-es ...).",
     )
     models = p.add_subparsers(dest="models_command", metavar="ACTION", required=True)
-    models.add_parser("list", help="installed translation packages: pair, version, folder")
+    models.add_parser(
+        "list", help="installed translation pairs: engine, pair, version, folder or mode file"
+    )
     install = models.add_parser("install", help="install .argosmodel files")
     install.add_argument("files", nargs="+", metavar="FILE.argosmodel")
     p.set_defaults(func=cmd_models)
