@@ -32,9 +32,10 @@ class AlignConfig:
     """Settings of the aligner; every field goes into the run signature.
 
     ``max_bead``: most sentences a bead merges on one side. ``absorb_threshold``: see
-    :func:`absorb_nulls`. Pairs with more than ``max_full_cells`` DP cells are searched in a
-    band: every ``block`` sentences become one unit, the units are aligned (recursively, in
-    a band themselves when there are many), and the fine search is kept within
+    :func:`absorb_nulls`; ``split_threshold``: see :func:`split_unrelated`. Pairs with more
+    than ``max_full_cells`` DP cells are searched in a band: every ``block`` sentences
+    become one unit, the units are aligned (recursively, in a band themselves when there
+    are many), and the fine search is kept within
     ``band_margin`` sentences of that path. Work and memory are then linear in length.
 
     ``embed_merges``: ``all`` embeds every run of 2 .. ``max_bead`` sentences, the merged
@@ -49,6 +50,7 @@ class AlignConfig:
     max_bead: int = 3
     costs: CostConfig = field(default_factory=CostConfig)
     absorb_threshold: float = 0.7
+    split_threshold: float = 1.0
     max_full_cells: int = 1_000_000
     block: int = 8
     band_margin: int = 60
@@ -146,6 +148,41 @@ def absorb_nulls(
         out[n] = (tuple(sorted(ns + src)), tuple(sorted(nt + tgt)))
         del out[k]
         k = max(0, min(k, n) - 1)
+    return out
+
+
+def split_unrelated(
+    beads: list[BeadIds], pair_cost: Callable[[int, int], float], threshold: float
+) -> list[BeadIds]:
+    """Take out of a merged bead the sentences at its edges that are no closer than
+    ``threshold`` to any sentence of its other side: they become null beads.
+
+    The counterpart of :func:`absorb_nulls`. A merge is cheap next to two null beads, so a
+    sentence a version added (or whose counterpart it dropped) next to a translated one
+    tends to be swallowed by its neighbour's bead; with ``threshold`` at chance (1.0), a
+    sentence that says nothing the other side says is reported on its own.
+    ``pair_cost(i, j)`` is the 1-1 semantic cost of source ``i`` and target ``j``.
+    """
+    out: list[BeadIds] = []
+    for src, tgt in beads:
+        if not (src and tgt) or (len(src) == 1 and len(tgt) == 1):
+            out.append((src, tgt))
+            continue
+        before: list[BeadIds] = []
+        after: list[BeadIds] = []
+        while len(tgt) > 1 and min(pair_cost(i, tgt[0]) for i in src) > threshold:
+            before.append(((), (tgt[0],)))
+            tgt = tgt[1:]
+        while len(tgt) > 1 and min(pair_cost(i, tgt[-1]) for i in src) > threshold:
+            after.insert(0, ((), (tgt[-1],)))
+            tgt = tgt[:-1]
+        while len(src) > 1 and min(pair_cost(src[0], j) for j in tgt) > threshold:
+            before.append(((src[0],), ()))
+            src = src[1:]
+        while len(src) > 1 and min(pair_cost(src[-1], j) for j in tgt) > threshold:
+            after.insert(0, ((src[-1],), ()))
+            src = src[:-1]
+        out += [*before, (src, tgt), *after]
     return out
 
 
@@ -372,6 +409,7 @@ def align_documents(
         return float(costs.semantic(1, 1, np.intp(i), np.intp(j)))
 
     path = absorb_nulls(path, pair_cost, config.absorb_threshold, shapes)
+    path = split_unrelated(path, pair_cost, config.split_threshold)
     beads = []
     for src_ids, tgt_ids in path:
         score = 0.0

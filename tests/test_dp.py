@@ -51,3 +51,17 @@ def test_every_sentence_in_exactly_one_bead(n: int, m: int, seed: int) -> None:
     tgt = [j for _, t in path for j in t]
     assert src == list(range(n)) and tgt == list(range(m))
     assert all(s or t for s, t in path)
+
+
+def test_a_merged_sentence_no_closer_than_chance_is_split_off() -> None:
+    from align.aligner import split_unrelated
+
+    # target 1 translates nothing of source 0 (cost above chance); target 0 and 2 do
+    cost = {(0, 0): 0.4, (0, 1): 1.2, (0, 2): 0.5, (1, 3): 0.3, (1, 4): 0.9}
+    beads = [((0,), (0, 1)), ((), (2,)), ((1,), (3, 4))]
+    assert split_unrelated(beads, lambda i, j: cost[(i, j)], 1.0) == [
+        ((0,), (0,)),
+        ((), (1,)),
+        ((), (2,)),
+        ((1,), (3, 4)),  # 0.9 is closer than chance: kept
+    ]
