@@ -32,7 +32,7 @@ class AlignConfig:
     """Settings of the aligner; every field goes into the run signature.
 
     ``max_bead``: most sentences a bead merges on one side. ``absorb_threshold``: see
-    :func:`absorb_nulls`; ``split_threshold``: see :func:`split_unrelated`. Pairs with more
+    :func:`absorb_nulls`; ``split_threshold``, ``split_gain``: see :func:`split_unrelated`. Pairs with more
     than ``max_full_cells`` DP cells are searched in a band: every ``block`` sentences
     become one unit, the units are aligned (recursively, in a band themselves when there
     are many), and the fine search is kept within
@@ -51,6 +51,7 @@ class AlignConfig:
     costs: CostConfig = field(default_factory=CostConfig)
     absorb_threshold: float = 0.7
     split_threshold: float = 1.0
+    split_gain: float = 0.1
     max_full_cells: int = 1_000_000
     block: int = 8
     band_margin: int = 60
@@ -152,17 +153,34 @@ def absorb_nulls(
 
 
 def split_unrelated(
-    beads: list[BeadIds], pair_cost: Callable[[int, int], float], threshold: float
+    beads: list[BeadIds],
+    pair_cost: Callable[[int, int], float],
+    bead_cost: Callable[[tuple[int, ...], tuple[int, ...]], float],
+    threshold: float,
+    gain: float,
 ) -> list[BeadIds]:
-    """Take out of a merged bead the sentences at its edges that are no closer than
-    ``threshold`` to any sentence of its other side: they become null beads.
+    """Take out of a merged bead the sentences at its edges that are not part of the
+    translation: they become null beads.
 
     The counterpart of :func:`absorb_nulls`. A merge is cheap next to two null beads, so a
     sentence a version added (or whose counterpart it dropped) next to a translated one
-    tends to be swallowed by its neighbour's bead; with ``threshold`` at chance (1.0), a
-    sentence that says nothing the other side says is reported on its own.
-    ``pair_cost(i, j)`` is the 1-1 semantic cost of source ``i`` and target ``j``.
+    tends to be swallowed by its neighbour's bead. An edge sentence leaves the bead when it
+    is no closer than ``threshold`` (chance is 1.0) to every sentence of the other side, or
+    when the bead without it matches better by more than ``gain``: a part of a translation
+    makes the match better, not worse. ``pair_cost(i, j)``: 1-1 semantic cost of source
+    ``i`` and target ``j``; ``bead_cost(src_ids, tgt_ids)``: the same for runs.
     """
+
+    def apart(src: tuple[int, ...], tgt: tuple[int, ...], side: int, end: int) -> bool:
+        ids = (src, tgt)[side]
+        if len(ids) < 2:
+            return False
+        edge, rest = ids[end], (ids[1:] if end == 0 else ids[:-1])
+        other = (tgt, src)[side]
+        alone = min(pair_cost(edge, j) if side == 0 else pair_cost(j, edge) for j in other)
+        smaller = bead_cost(rest, tgt) if side == 0 else bead_cost(src, rest)
+        return alone > threshold or smaller < bead_cost(src, tgt) - gain
+
     out: list[BeadIds] = []
     for src, tgt in beads:
         if not (src and tgt) or (len(src) == 1 and len(tgt) == 1):
@@ -170,16 +188,16 @@ def split_unrelated(
             continue
         before: list[BeadIds] = []
         after: list[BeadIds] = []
-        while len(tgt) > 1 and min(pair_cost(i, tgt[0]) for i in src) > threshold:
+        while apart(src, tgt, 1, 0):
             before.append(((), (tgt[0],)))
             tgt = tgt[1:]
-        while len(tgt) > 1 and min(pair_cost(i, tgt[-1]) for i in src) > threshold:
+        while apart(src, tgt, 1, -1):
             after.insert(0, ((), (tgt[-1],)))
             tgt = tgt[:-1]
-        while len(src) > 1 and min(pair_cost(src[0], j) for j in tgt) > threshold:
+        while apart(src, tgt, 0, 0):
             before.append(((src[0],), ()))
             src = src[1:]
-        while len(src) > 1 and min(pair_cost(src[-1], j) for j in tgt) > threshold:
+        while apart(src, tgt, 0, -1):
             after.insert(0, ((src[-1],), ()))
             src = src[:-1]
         out += [*before, (src, tgt), *after]
@@ -409,7 +427,12 @@ def align_documents(
         return float(costs.semantic(1, 1, np.intp(i), np.intp(j)))
 
     path = absorb_nulls(path, pair_cost, config.absorb_threshold, shapes)
-    path = split_unrelated(path, pair_cost, config.split_threshold)
+
+    def bead_cost(src_ids: tuple[int, ...], tgt_ids: tuple[int, ...]) -> float:
+        a, b = len(src_ids), len(tgt_ids)
+        return float(costs.semantic(a, b, np.intp(src_ids[0]), np.intp(tgt_ids[0])))
+
+    path = split_unrelated(path, pair_cost, bead_cost, config.split_threshold, config.split_gain)
     beads = []
     for src_ids, tgt_ids in path:
         score = 0.0

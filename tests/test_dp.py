@@ -53,15 +53,30 @@ def test_every_sentence_in_exactly_one_bead(n: int, m: int, seed: int) -> None:
     assert all(s or t for s, t in path)
 
 
-def test_a_merged_sentence_no_closer_than_chance_is_split_off() -> None:
+def test_merged_sentences_that_are_no_part_of_the_translation_are_split_off() -> None:
     from align.aligner import split_unrelated
 
-    # target 1 translates nothing of source 0 (cost above chance); target 0 and 2 do
-    cost = {(0, 0): 0.4, (0, 1): 1.2, (0, 2): 0.5, (1, 3): 0.3, (1, 4): 0.9}
-    beads = [((0,), (0, 1)), ((), (2,)), ((1,), (3, 4))]
-    assert split_unrelated(beads, lambda i, j: cost[(i, j)], 1.0) == [
+    pair = {(0, 0): 0.4, (0, 1): 1.2, (1, 3): 0.5, (1, 4): 0.6, (2, 5): 0.5, (2, 6): 0.7}
+    bead = {
+        ((0,), (0, 1)): 0.7,
+        ((0,), (1,)): 1.2,
+        ((0,), (0,)): 0.4,
+        ((1,), (3, 4)): 0.45,  # the two halves translate the source together: kept
+        ((1,), (3,)): 0.5,
+        ((1,), (4,)): 0.6,
+        ((2,), (5, 6)): 0.8,
+        ((2,), (5,)): 0.5,  # better without target 6: 6 is no part of it
+        ((2,), (6,)): 0.75,
+    }
+    beads = [((0,), (0, 1)), ((), (2,)), ((1,), (3, 4)), ((2,), (5, 6))]
+    split = split_unrelated(
+        beads, lambda i, j: pair[(i, j)], lambda s, t: bead[(s, t)], threshold=1.0, gain=0.1
+    )
+    assert split == [
         ((0,), (0,)),
-        ((), (1,)),
+        ((), (1,)),  # no closer than chance to source 0
         ((), (2,)),
-        ((1,), (3, 4)),  # 0.9 is closer than chance: kept
+        ((1,), (3, 4)),
+        ((2,), (5,)),
+        ((), (6,)),
     ]
