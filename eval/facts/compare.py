@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .model import Fact
@@ -121,6 +121,29 @@ def _small_count(fact: Fact) -> bool:
     return (family == "num" and fact.amount == 1) or (family == "ord" and fact.amount <= 10)
 
 
+def _same_category(a: Fact, b: Fact) -> bool:
+    return a.category == b.category
+
+
+def _same_family(a: Fact, b: Fact) -> bool:
+    return a.category == b.category and _family(a) == _family(b)
+
+
+def _pair_off(
+    src: list[Fact], tgt: list[Fact], same: Callable[[Fact, Fact], bool]
+) -> list[tuple[Fact, Fact]]:
+    """Take out of both lists each source fact and the first target fact ``same`` pairs it
+    with, in source order; the pairs are returned."""
+    pairs = []
+    for fact in list(src):
+        match = next((t for t in tgt if same(fact, t)), None)
+        if match is not None:
+            src.remove(fact)
+            tgt.remove(match)
+            pairs.append((fact, match))
+    return pairs
+
+
 def compare_facts(
     source: Sequence[Fact],
     target: Sequence[Fact],
@@ -151,25 +174,15 @@ def compare_facts(
             left[fact.key] -= 1
             tgt.append(fact)
     tgt.reverse()
-    for fact in list(src):
-        match = next((t for t in tgt if _same_amount(fact, t)), None)
-        if match is not None:
-            src.remove(fact)
-            tgt.remove(match)
-    for fact in list(src):
-        match = next((t for t in tgt if _compatible_dates(fact, t)), None)
-        if match is not None:
-            src.remove(fact)
-            tgt.remove(match)
-            # the detail one side gives as a date, the other may give as a bare number
-            # (１８９５年７月 read as year 1895 and number 7 ~ July 1895)
-            for detailed, plain in ((fact, tgt), (match, src)):
-                for value in components(detailed)[1:]:
-                    extra = next(
-                        (o for o in plain if _family(o) == "num" and o.amount == value), None
-                    )
-                    if extra is not None:
-                        plain.remove(extra)
+    _pair_off(src, tgt, _same_amount)
+    for fact, match in _pair_off(src, tgt, _compatible_dates):
+        # the detail one side gives as a date, the other may give as a bare number
+        # (１８９５年７月 read as year 1895 and number 7 ~ July 1895)
+        for detailed, plain in ((fact, tgt), (match, src)):
+            for value in components(detailed)[1:]:
+                extra = next((o for o in plain if _family(o) == "num" and o.amount == value), None)
+                if extra is not None:
+                    plain.remove(extra)
     for mine, theirs in ((src, tgt), (tgt, src)):
         for fact in list(mine):
             used = _covered_by_numbers(fact, theirs)
@@ -180,20 +193,11 @@ def compare_facts(
     src = [f for f in src if not _unverifiable(f, src_lang, tgt_lang)]
     tgt = [f for f in tgt if not _unverifiable(f, tgt_lang, src_lang)]
     flags: list[FactFlag] = []
-    for strict in (True, False):
-        for fact in list(src):
-            match = next(
-                (
-                    t
-                    for t in tgt
-                    if t.category == fact.category and (not strict or _family(t) == _family(fact))
-                ),
-                None,
-            )
-            if match is not None:
-                src.remove(fact)
-                tgt.remove(match)
-                flags.append(FactFlag("changed", fact.category, f"{fact.text} -> {match.text}"))
+    for same in (_same_family, _same_category):
+        flags += [
+            FactFlag("changed", fact.category, f"{fact.text} -> {match.text}")
+            for fact, match in _pair_off(src, tgt, same)
+        ]
     flags += [FactFlag("dropped", f.category, f.text) for f in src if not _small_count(f)]
     flags += [FactFlag("added", f.category, f.text) for f in tgt if not _small_count(f)]
     return flags
