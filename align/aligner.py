@@ -255,7 +255,7 @@ def approximate_runs(singles: np.ndarray, max_run: int) -> dict[int, np.ndarray]
 
 def doubtful_runs(
     path: list[BeadIds],
-    cost: Callable[[BeadIds], float],
+    cost: Callable[[tuple[int, ...], tuple[int, ...]], float],
     n: int,
     m: int,
     max_runs: tuple[int, int],
@@ -263,14 +263,14 @@ def doubtful_runs(
     margin: int,
 ) -> tuple[dict[int, np.ndarray], dict[int, np.ndarray]]:
     """Per side and run length, which runs lie inside a doubtful stretch of ``path``: a
-    bead other than 1-1, or a 1-1 whose ``cost`` is above ``threshold``, widened by
-    ``margin`` sentences on both sides."""
+    bead other than 1-1, or a 1-1 whose ``cost(src_ids, tgt_ids)`` is above ``threshold``,
+    widened by ``margin`` sentences on both sides."""
     src_mark = np.zeros(n + 1, dtype=np.int64)
     tgt_mark = np.zeros(m + 1, dtype=np.int64)
     i0 = j0 = 0
     for bead in path:
         i1, j1 = i0 + len(bead[0]), j0 + len(bead[1])
-        if len(bead[0]) != 1 or len(bead[1]) != 1 or cost(bead) > threshold:
+        if len(bead[0]) != 1 or len(bead[1]) != 1 or cost(*bead) > threshold:
             src_mark[max(0, i0 - margin)] += 1
             src_mark[min(n, i1 + margin)] -= 1
             tgt_mark[max(0, j0 - margin)] += 1
@@ -401,17 +401,20 @@ def align_documents(
         costs = pair_costs(shapes, src_side, tgt_side, band, config.costs)
         return band, costs, align_path(costs.rows, n, m, band)
 
+    def semantic(src_ids: tuple[int, ...], tgt_ids: tuple[int, ...]) -> float:
+        """Normalized semantic cost of a bead under the current ``costs`` (inf when a side is empty)."""
+        if not (src_ids and tgt_ids):
+            return math.inf
+        a, b = len(src_ids), len(tgt_ids)
+        return float(costs.semantic(a, b, np.intp(src_ids[0]), np.intp(tgt_ids[0])))
+
+    def pair_cost(i: int, j: int) -> float:
+        return semantic((i,), (j,))
+
     band, costs, path = search(None)
     if doubtful and max(max_a, max_b) > 1:
-
-        def cost(bead: BeadIds) -> float:
-            if not (bead[0] and bead[1]):
-                return math.inf
-            a, b = len(bead[0]), len(bead[1])
-            return float(costs.semantic(a, b, np.intp(bead[0][0]), np.intp(bead[1][0])))
-
         wanted = doubtful_runs(
-            path, cost, n, m, (max_a, max_b), config.doubtful_cost, config.doubtful_margin
+            path, semantic, n, m, (max_a, max_b), config.doubtful_cost, config.doubtful_margin
         )
         for runs in wanted:
             runs[1][:] = False  # single sentences are embedded already
@@ -423,25 +426,11 @@ def align_documents(
             ]
             band, costs, path = search(band)
 
-    def pair_cost(i: int, j: int) -> float:
-        return float(costs.semantic(1, 1, np.intp(i), np.intp(j)))
-
     path = absorb_nulls(path, pair_cost, config.absorb_threshold, shapes)
-
-    def bead_cost(src_ids: tuple[int, ...], tgt_ids: tuple[int, ...]) -> float:
-        a, b = len(src_ids), len(tgt_ids)
-        return float(costs.semantic(a, b, np.intp(src_ids[0]), np.intp(tgt_ids[0])))
-
-    path = split_unrelated(path, pair_cost, bead_cost, config.split_threshold, config.split_gain)
-    beads = []
-    for src_ids, tgt_ids in path:
-        score = 0.0
-        if src_ids and tgt_ids:
-            semantic = costs.semantic(
-                len(src_ids), len(tgt_ids), np.intp(src_ids[0]), np.intp(tgt_ids[0])
-            )
-            score = bead_confidence(float(semantic))
-        beads.append(Bead(src_ids, tgt_ids, round(score, 4)))
+    path = split_unrelated(path, pair_cost, semantic, config.split_threshold, config.split_gain)
+    beads = [
+        Bead(s, t, round(bead_confidence(semantic(s, t)), 4) if s and t else 0.0) for s, t in path
+    ]
     covered = sum(len(b.src_ids) for b in beads if b.src_ids and b.tgt_ids)
     confident = sum(len(b.src_ids) for b in beads if b.tgt_ids and b.score >= CONFIDENT_BEAD)
     return Alignment(
