@@ -103,6 +103,12 @@ def matched_vectors(rows: Sequence[Row], embedder: Embedder) -> tuple[np.ndarray
     )
 
 
+def mt_chrf_top(rows: Sequence[Row], config: FidelityConfig) -> float | None:
+    """The ``mt_quantile`` quantile of the ``mt_chrf`` column over ``rows`` (None without MT)."""
+    chrfs = [float(r.extra["mt_chrf"]) for r in rows if r.extra.get("mt_chrf")]
+    return float(np.quantile(chrfs, config.mt_quantile)) if chrfs else None
+
+
 def score_pair(
     rows: Sequence[Row],
     embedder: Embedder,
@@ -117,8 +123,7 @@ def score_pair(
     bead is measured against, see :func:`~eval.fidelity.mt_score`) to the pair's own."""
     matched = [r for r in rows if r.src_ids and r.tgt_ids]
     if mt_top is None:
-        chrfs = [float(r.extra["mt_chrf"]) for r in matched if r.extra.get("mt_chrf")]
-        mt_top = float(np.quantile(chrfs, config.mt_quantile)) if chrfs else None
+        mt_top = mt_chrf_top(rows, config)
     if matched:
         src_vecs, tgt_vecs = vectors if vectors is not None else matched_vectors(rows, embedder)
         cosines = np.einsum("ij,ij->i", src_vecs, tgt_vecs)
@@ -236,12 +241,10 @@ def score_rows(
     groups = [list(group) for _, group in groupby(rows, key=lambda r: r.pair)]
     vectors = [(f"{g[0].src_doc}\t{g[0].tgt_lang}", *matched_vectors(g, embedder)) for g in groups]
     baselines = language_baselines(vectors, config)
-    mt_chrf: dict[str, list[float]] = {}
+    pooled: dict[str, list[Row]] = {}
     for group, (key, _, _) in zip(groups, vectors, strict=True):
-        mt_chrf.setdefault(key, []).extend(
-            float(r.extra["mt_chrf"]) for r in group if r.extra.get("mt_chrf")
-        )
-    mt_top = {k: float(np.quantile(v, config.mt_quantile)) for k, v in mt_chrf.items() if v}
+        pooled.setdefault(key, []).extend(group)
+    mt_top = {key: mt_chrf_top(pooled_rows, config) for key, pooled_rows in pooled.items()}
     out: list[Row] = []
     for group, (key, src_vecs, tgt_vecs) in zip(groups, vectors, strict=True):
         out.extend(
