@@ -416,7 +416,7 @@ def cmd_models(args: argparse.Namespace) -> int:
         return 0
     import shutil
 
-    from align.translators.apertium_translator import installed_modes
+    from align.translators.apertium_translator import INSTALL_HINT, installed_modes
 
     try:
         packages = installed_packages()
@@ -433,11 +433,7 @@ def cmd_models(args: argparse.Namespace) -> int:
     for package in packages:
         print(f"argos\t{package.from_code}->{package.to_code}\t{package.version}\t{package.path}")
     if shutil.which("apertium") is None:
-        print(
-            "factalign: Apertium is not installed (on Debian or Ubuntu: apt-get install "
-            "apertium apertium-en-es apertium-fr-es)",
-            file=sys.stderr,
-        )
+        print(f"factalign: Apertium is not installed; {INSTALL_HINT}", file=sys.stderr)
     else:
         for (src, tgt), mode in installed_modes().items():
             print(f"apertium\t{src}->{tgt}\t-\t{mode}")

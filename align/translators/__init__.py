@@ -9,8 +9,8 @@ exact models; it keys the cache and goes into the run signature.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Protocol
+from collections.abc import Mapping, Sequence
+from typing import Protocol, TypeVar
 
 from ..errors import InputError
 
@@ -30,6 +30,23 @@ class Translator(Protocol):
 
 
 TRANSLATORS = ("argos", "apertium")
+
+Step = TypeVar("Step")
+
+
+def pivot_route(
+    steps: Mapping[tuple[str, str], Step], src_lang: str, tgt_lang: str, pivot: str
+) -> list[Step] | None:
+    """The installed steps (packages, modes ...) that take ``src_lang`` to ``tgt_lang``:
+    none for the same language, one direct step, or two through ``pivot``; None when
+    there is no way."""
+    if src_lang == tgt_lang:
+        return []
+    if (src_lang, tgt_lang) in steps:
+        return [steps[(src_lang, tgt_lang)]]
+    if (src_lang, pivot) in steps and (pivot, tgt_lang) in steps:
+        return [steps[(src_lang, pivot)], steps[(pivot, tgt_lang)]]
+    return None
 
 
 def get_translator(name: str, *, cache: bool = True, progress: bool = True) -> Translator:

@@ -17,9 +17,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import MissingBackendError
+from . import pivot_route
 
 PIVOT = "es"
-_INSTALL_HINT = (
+INSTALL_HINT = (
     "on Debian or Ubuntu: apt-get install apertium apertium-en-es apertium-fr-es "
     "(other pairs: apt-cache search apertium-)"
 )
@@ -77,11 +78,11 @@ class ApertiumTranslator:
     name = "apertium"
 
     def __init__(self, progress: bool = True) -> None:
+        """``progress`` is accepted like every engine's; Apertium is quick enough to need none."""
         executable = shutil.which("apertium")
         if executable is None:
-            raise MissingBackendError(f"--mt apertium needs the apertium command: {_INSTALL_HINT}")
+            raise MissingBackendError(f"--mt apertium needs the apertium command: {INSTALL_HINT}")
         self.executable = executable
-        self.progress = progress
         self._modes = installed_modes()
         digest = hashlib.sha256()
         for pair, mode in sorted(self._modes.items()):
@@ -90,16 +91,13 @@ class ApertiumTranslator:
 
     def route(self, src_lang: str, tgt_lang: str) -> list[Path]:
         """The modes that translate ``src_lang`` into ``tgt_lang``: one, or two via Spanish."""
-        if src_lang == tgt_lang:
-            return []
-        if (src_lang, tgt_lang) in self._modes:
-            return [self._modes[(src_lang, tgt_lang)]]
-        if (src_lang, PIVOT) in self._modes and (PIVOT, tgt_lang) in self._modes:
-            return [self._modes[(src_lang, PIVOT)], self._modes[(PIVOT, tgt_lang)]]
+        route = pivot_route(self._modes, src_lang, tgt_lang, PIVOT)
+        if route is not None:
+            return route
         installed = ", ".join(f"{a}->{b}" for a, b in sorted(self._modes)) or "none"
         raise MissingBackendError(
             f"--mt apertium: no Apertium pair for {src_lang}->{tgt_lang}, directly or through "
-            f"{PIVOT} (installed: {installed}); {_INSTALL_HINT}"
+            f"{PIVOT} (installed: {installed}); {INSTALL_HINT}"
         )
 
     def check_pair(self, src_lang: str, tgt_lang: str) -> None:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError, MissingBackendError
+from . import pivot_route
 
 PIVOT = "en"
 _BATCH = 32
@@ -118,12 +119,9 @@ class ArgosTranslator:
 
     def route(self, src_lang: str, tgt_lang: str) -> list[ArgosPackage]:
         """The packages that translate ``src_lang`` into ``tgt_lang``: one, or two via English."""
-        if src_lang == tgt_lang:
-            return []
-        if (src_lang, tgt_lang) in self._packages:
-            return [self._packages[(src_lang, tgt_lang)]]
-        if (src_lang, PIVOT) in self._packages and (PIVOT, tgt_lang) in self._packages:
-            return [self._packages[(src_lang, PIVOT)], self._packages[(PIVOT, tgt_lang)]]
+        route = pivot_route(self._packages, src_lang, tgt_lang, PIVOT)
+        if route is not None:
+            return route
         if "und" in (src_lang, tgt_lang):
             raise MissingBackendError(
                 "--mt argos: the language of a document could not be identified, so no "
