@@ -53,28 +53,14 @@ def peak_rss_mib() -> float:
     return float("nan")
 
 
-class _Counting:
-    """An embedder that counts the texts the aligner asks for (a real document of this
-    size would have that many distinct texts; these concatenations repeat theirs)."""
-
-    def __init__(self, inner) -> None:  # type: ignore[no-untyped-def]
-        self.inner, self.asked = inner, 0
-        self.name, self.fingerprint = inner.name, inner.fingerprint
-        self.dim, self.languages = inner.dim, inner.languages
-
-    def embed(self, texts):  # type: ignore[no-untyped-def]
-        self.asked += len(texts)
-        return self.inner.embed(texts)
-
-
 def worker(size: int) -> None:
     from align import aligner, segment_text
-    from align.embedders import get_embedder
+    from align.embedders import CountingEmbedder, get_embedder
 
     de, fr, gold = build(size)
     src = segment_text("\n".join(de), "de", presegmented=True, lang="de")
     tgt = segment_text("\n".join(fr), "fr", presegmented=True, lang="fr")
-    embedder = _Counting(get_embedder("e5", progress=False))
+    embedder = CountingEmbedder(get_embedder("e5", progress=False))
     embed_seconds = 0.0
     original = aligner.embed_runs
 

@@ -68,26 +68,14 @@ def test_fidelity_orders_faithful_above_damaged(seed_rows) -> None:  # type: ign
     assert by_doc["001"].flag_counts == {}
 
 
-class _CountingEmbedder:
-    """The real embedder, counting the texts it is asked for."""
-
-    def __init__(self, inner) -> None:  # type: ignore[no-untyped-def]
-        self.inner, self.asked = inner, 0
-        self.name, self.fingerprint = inner.name, inner.fingerprint
-        self.dim, self.languages = inner.dim, inner.languages
-
-    def embed(self, texts):  # type: ignore[no-untyped-def]
-        self.asked += len(texts)
-        return self.inner.embed(texts)
-
-
 def test_merged_runs_are_embedded_only_where_the_alignment_is_doubtful(seed_docs, embedder) -> None:  # type: ignore[no-untyped-def]
     from align import AlignConfig
+    from align.embedders import CountingEmbedder
 
     ref = seed_docs[REF.stem]
     for prefix in ("000", "001", "002"):
         version = seed_docs[next(k for k in seed_docs if k.startswith(prefix))]
-        every, doubtful = _CountingEmbedder(embedder), _CountingEmbedder(embedder)
+        every, doubtful = CountingEmbedder(embedder), CountingEmbedder(embedder)
         full = align_documents(ref, version, every, AlignConfig(embed_merges="all"))
         lean = align_documents(ref, version, doubtful, AlignConfig())
         assert [(b.src_ids, b.tgt_ids) for b in lean.beads] == [

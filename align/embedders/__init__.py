@@ -29,6 +29,20 @@ class Embedder(Protocol):
 EMBEDDERS = ("e5",)
 
 
+class CountingEmbedder:
+    """Wraps an :class:`Embedder` and counts the texts it is asked for (``asked``): what
+    benchmarks and tests measure of the aligner's embedding work."""
+
+    def __init__(self, inner: Embedder) -> None:
+        self.inner, self.asked = inner, 0
+        self.name, self.fingerprint = inner.name, inner.fingerprint
+        self.dim, self.languages = inner.dim, inner.languages
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        self.asked += len(texts)
+        return self.inner.embed(texts)
+
+
 def _unknown(name: str) -> InputError:
     return InputError(f"unknown embedder {name!r}; choose one of {', '.join(EMBEDDERS)}")
 
