@@ -51,6 +51,11 @@ LANG_CODES = {
 }
 
 
+def mt_chrf(row: Row) -> float:
+    """The row's MT chrF (0 where there is none)."""
+    return float(row.extra.get("mt_chrf") or 0.0)
+
+
 def main() -> None:
     import sacrebleu
 
@@ -129,11 +134,7 @@ def main() -> None:
                     wins["pivot"] += (a.fidelity or 0.0) > (b.fidelity or 0.0)
                     if name == "base_id35_reference":
                         pivot_diffs.append(abs((a.fidelity or 0.0) - (b.fidelity or 0.0)))
-
-                    def chrf(row: Row) -> float:
-                        return float(row.extra.get("mt_chrf") or 0.0)
-
-                    wins["mt_chrf"] += chrf(a) > chrf(b)
+                    wins["mt_chrf"] += mt_chrf(a) > mt_chrf(b)
                 ref = [it["eng_sent"]]
                 wins["bleu"] += (
                     sacrebleu.sentence_bleu(it["mt_sent"], ref).score
