@@ -315,3 +315,98 @@ def test_a_number_glued_to_a_name_is_a_figure_of_its_own() -> None:
     assert keys("the F-35 and 15,000 H100 GPUs", "en") == ["code:35", "num:15000", "code:100"]
     # Chinese names the disease in its own words (新冠): nothing to compare the 19 with
     assert _fact_flags("进行了新冠肺炎检测。", "zh", "were tested for COVID-19.", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("src", "src_lang", "tgt"),
+    [
+        # a number word in a name is matched when both sides say it, never reported alone
+        (
+            "baptisées « Les sept sœurs », d’au moins 100 mètres",
+            "fr",
+            'dubbed "The Seven Sisters," at least 100 meters',
+        ),
+        (
+            "baptisées « Les grottes », d’au moins 100 mètres",
+            "fr",
+            'dubbed "The Seven Sisters," at least 100 meters',
+        ),
+        # Roman-numeral centuries are figures
+        (
+            "entre le Xe–XIe siècle et le XIVe siècle",
+            "fr",
+            "between the 10th-11th century and the 14th century",
+        ),
+        # a date known by its name
+        ("dans l’ère de l’après-11 septembre 2001", "fr", "in the post-9/11 era"),
+        # the first of a month in words, before or after the month
+        ("Am ersten November kämpfen sie in Imola.", "de", "On November 1st, they fight in Imola."),
+        (
+            "Am ersten November kämpfen sie in Imola.",
+            "de",
+            "On November first they fight in Imola.",
+        ),
+        # midnight, an era year beside the year in digits, school years as ordinals
+        ("8月6日午前0時から48時間実施する。", "ja", "for 48 hours from midnight on August 6th."),
+        ("増田巡査は１８９５（明治２８）年７月に赴任。", "ja", "Masuda was assigned in July 1895."),
+        (
+            "３年主体で戦い、２年は控えに回っていた。",
+            "ja",
+            "third-year players fought, second-year players were kept in reserve.",
+        ),
+    ],
+)
+def test_figures_said_another_way_raise_no_flag(src: str, src_lang: str, tgt: str) -> None:
+    assert _fact_flags(src, src_lang, tgt, "en") == []
+
+
+def test_figures_said_another_way_still_change() -> None:
+    assert _fact_flags("au XIVe siècle", "fr", "in the 15th century", "en") == [
+        "changed:number:XIVe -> 15th"
+    ]
+    assert _fact_flags("昭和64年に生まれた", "ja", "born in 1988", "en") == [
+        "changed:date:昭和64 -> 1988"
+    ]
+    assert _fact_flags("à minuit", "fr", "at noon", "en") == ["changed:date:minuit -> noon"]
+    assert _fact_flags("am ersten November", "de", "on November 2nd", "en") == [
+        "changed:date:ersten November -> November 2nd"
+    ]
+
+
+def test_words_made_from_names_and_currency_codes_are_no_names() -> None:
+    from eval.facts import extract_entities
+
+    def names(text: str) -> list[str]:
+        return [f.text for f in extract_entities(text, "en")]
+
+    assert names("adopted by non-believers in Christian countries and by non-Christians") == [
+        "Christian"
+    ]
+    assert names("the period between the 10th-11th centuries") == []
+    assert names("an apartment worth PLN 570 thousand in Warsaw") == ["Warsaw"]
+    assert names("workers come to Moscow, St. Petersburg and other cities") == [
+        "Moscow",
+        "St. Petersburg",
+    ]
+
+
+def test_a_name_in_place_of_another_is_changed(embedder) -> None:  # type: ignore[no-untyped-def]
+    # Spanien, a lone German noun, is never flagged itself; the name that took its place is
+    src = "Bisher wurden in Spanien mehr als 272.000 Infektionen registriert."
+    assert (
+        _entity_flags(
+            src,
+            "de",
+            "So far, more than 272,000 infections have been registered in Spain.",
+            "en",
+            embedder,
+        )
+        == []
+    )
+    assert _entity_flags(
+        src,
+        "de",
+        "So far, more than 272,000 infections have been registered in Eastern Paraguay.",
+        "en",
+        embedder,
+    ) == ["changed:entity:Spanien -> Eastern Paraguay"]

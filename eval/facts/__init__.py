@@ -14,7 +14,7 @@ from difflib import SequenceMatcher
 from .compare import FactFlag, compare_facts
 from .entities import Similarity, compare_entities, extract_entities
 from .model import CATEGORIES, Fact
-from .numbers import NUMBER, SCALE, extract_numbers
+from .numbers import NUMBER, ROMAN_FIGURE, SCALE, extract_numbers
 from .spans import SpanMask
 from .temporal import extract_temporal
 
@@ -166,19 +166,19 @@ def extract_facts(sentence: str, lang: str = "en") -> list[Fact]:
         replace(
             f,
             spelled=f.category in {"number", "money", "percent"}
-            and not any(ch.isdigit() for ch in f.text),
+            and not any(ch.isdigit() for ch in f.text)
+            and not ROMAN_FIGURE.fullmatch(f.text),
         )
         for f in found
     ]
     # a spelled "one" or "two" (un, 一个) is an article or a count, rarely a fact; a
-    # capitalized number word inside a sentence is a name (Otto, Sette Giugno)
+    # capitalized number word inside a sentence is a name (Otto, Sette Giugno, the Seven
+    # Sisters): matched if the other side says it, not reported if not
     found = [
-        f
+        replace(f, optional=True)
+        if f.spelled and f.text[:1].isupper() and _inside(sentence, f.start)
+        else f
         for f in found
-        if not (
-            f.spelled
-            and f.category == "number"
-            and ((f.amount or 0) < 3 or (f.text[:1].isupper() and _inside(sentence, f.start)))
-        )
+        if not (f.spelled and f.key.startswith("num:") and (f.amount or 0) < 3)
     ]
     return sorted(found, key=lambda f: f.start)

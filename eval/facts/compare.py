@@ -190,8 +190,8 @@ def compare_facts(
                 mine.remove(fact)
                 for other in used:
                     theirs.remove(other)
-    src = [f for f in src if not _unverifiable(f, src_lang, tgt_lang)]
-    tgt = [f for f in tgt if not _unverifiable(f, tgt_lang, src_lang)]
+    src = [f for f in src if not (f.optional or _unverifiable(f, src_lang, tgt_lang))]
+    tgt = [f for f in tgt if not (f.optional or _unverifiable(f, tgt_lang, src_lang))]
     flags: list[FactFlag] = []
     for same in (_same_family, _same_category):
         flags += [

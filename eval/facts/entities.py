@@ -57,6 +57,12 @@ _CONNECTORS = {
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;«»\"“”„(\[]\s*|[\U0001F000-\U0001FFFF]\s*)$")
 _NOUN_CAPITALIZING = {"de", "lb"}
 _MAX_FUZZY = 20_000  # fuzzy search is linear per name; past this, exact spelling only
+# non-Christians, anti-American, post-Soviet: a word made from a name, not one
+_PREFIXED = re.compile(
+    r"(?:non|anti|pro|post|pre|ex|mid|pan|neo|semi|sub|trans|inter|intra|ultra|multi|quasi|"
+    r"pseudo|self|all|über|sans|contra|extra)-",
+)
+_ABBREVIATIONS = {"St", "Mt", "Ft", "Pt", "Sta", "Ste", "Sto"}  # St. Petersburg
 _ROMAN_ORDINAL = re.compile(r"^[IVXLC]+(?:e|er|ème|eme)?$")
 _TITLES = {
     "mr",
@@ -105,6 +111,13 @@ def _calendar_words(lang: str) -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=1)
+def _currency_codes() -> frozenset[str]:
+    from babel.numbers import list_currencies
+
+    return frozenset(list_currencies())
+
+
 def normalize_name(text: str) -> str:
     """ASCII, lower case, no possessive or punctuation: "Elon Musk's" -> "elon musk"."""
     text = re.sub(r"['’]s\b", "", text)
@@ -128,6 +141,8 @@ def extract_entities(sentence: str, lang: str) -> list[Fact]:
     calendar = _calendar_words(lang or "en")
     tokens = []
     for m in _TOKEN.finditer(sentence):
+        if m.start() and sentence[m.start() - 1].isdigit():
+            continue  # the "th" of 10th-11th
         elided = _ELISION.match(m.group())
         cut = elided.end() if elided else 0
         tokens.append((m.start() + cut, m.end(), m.group()[cut:]))
@@ -137,7 +152,10 @@ def extract_entities(sentence: str, lang: str) -> list[Fact]:
         bare = re.sub(r"['’]s$", "", word)
         capital = (word[0].isupper() or _name_like(word)) and bare.lower() not in calendar
         capital = capital and not _ROMAN_ORDINAL.match(bare) and bare.lower() not in _TITLES
-        if current and sentence[current[-1][1] : start].strip():
+        capital = capital and not _PREFIXED.match(word)
+        gap = sentence[current[-1][1] : start] if current else ""
+        abbreviation = gap.strip() == "." and current[-1][2] in _ABBREVIATIONS
+        if current and gap.strip() and not (capital and abbreviation):
             spans.append(current)
             current = []
         if capital:
@@ -174,6 +192,8 @@ def extract_entities(sentence: str, lang: str) -> list[Fact]:
         name_like = any(_name_like(w) for _, _, w in span)
         if single and initial and not name_like:
             continue
+        if single and span[0][2] in _currency_codes():
+            continue  # PLN 570 thousand: a unit of money
         weak = single and not name_like and lang in _NOUN_CAPITALIZING
         # a sentence's first word may be a capitalized common word or title (Teraz Kolonko
         # = Now Kolonko, Obránce Filip Novák = Defender Filip Novák)
@@ -288,7 +308,9 @@ def compare_entities(
     A name on one side that the other side's text spells (see :func:`_mentioned`) is kept.
     A full name that kept its surname but not its given name is ``changed``. Otherwise,
     with ``similarity``, the name is deleted from its sentence: when the pair becomes more
-    similar by more than ``margin``, the other side does not say it.
+    similar by more than ``margin``, the other side does not say it. A name the version
+    added and a name of the reference that the version does not spell were a replacement:
+    ``changed``; the rest is ``dropped`` or ``added``.
     Without ``similarity``, a name whose other side is in a script without case, or in
     another script than the name, is left unjudged. When either language of ``langs`` is
     one of :data:`UNJUDGED_LANGS` (no case, no spaces: names are transcribed by sound and
@@ -306,28 +328,61 @@ def compare_entities(
     done = {id(f) for pair in renamed for f in pair}
     src_left = [f for f in source if id(f) not in done and not _mentioned(f, tgt_text, tgt_norm)]
     tgt_left = [f for f in target if id(f) not in done and not _mentioned(f, src_text, src_norm)]
-    if similarity is None:
-        src_left = [f for f in src_left if _same_script(f.text, tgt_text) and _spelled_name(f)]
-        tgt_left = [f for f in tgt_left if _same_script(f.text, src_text) and _spelled_name(f)]
-    elif src_left or tgt_left:
+    # how much closer the pair gets without each name: the other side does not say it
+    gain: dict[int, float] = {}
+    if similarity is not None and (src_left or tgt_left):
         base = similarity([src_text], [tgt_text])[0]
-        if src_left:
-            scores = similarity(
-                [_without(src_text, f) for f in src_left], [tgt_text] * len(src_left)
-            )
-            src_left = [f for f, v in zip(src_left, scores, strict=True) if v - base > margin]
-        if tgt_left:
-            scores = similarity(
-                [src_text] * len(tgt_left), [_without(tgt_text, f) for f in tgt_left]
-            )
-            tgt_left = [f for f, v in zip(tgt_left, scores, strict=True) if v - base > margin]
-    src_left = [f for f in src_left if f.qualifier != "weak"]
-    tgt_left = [f for f in tgt_left if f.qualifier != "weak"]
-    pairs = list(zip(src_left, tgt_left, strict=False))
+        scores = similarity(
+            [_without(src_text, f) for f in src_left] + [src_text] * len(tgt_left),
+            [tgt_text] * len(src_left) + [_without(tgt_text, f) for f in tgt_left],
+        )
+        gain = {id(f): v - base for f, v in zip([*src_left, *tgt_left], scores, strict=True)}
+
+    def missing(fact: Fact, other_text: str) -> bool:
+        if fact.qualifier == "weak":
+            return False
+        if similarity is None:
+            return _same_script(fact.text, other_text) and _spelled_name(fact)
+        return gain[id(fact)] > margin
+
+    src_flagged = [f for f in src_left if missing(f, tgt_text)]
+    tgt_flagged = [f for f in tgt_left if missing(f, src_text)]
+    pairs = _closest_pairs(src_flagged, tgt_flagged, len(src_text), len(tgt_text))
+    # a name the version added, beside a reference name it does not spell (an exonym, a
+    # German noun): the one whose deletion brings the pair closest was replaced
+    paired = {id(f) for pair in pairs for f in pair}
+    spare = sorted(
+        (f for f in src_left if id(f) not in paired), key=lambda f: -gain.get(id(f), 0.0)
+    )
+    added = [f for f in tgt_flagged if id(f) not in paired]
+    pairs += list(zip(spare, added, strict=False))
+    pairs.sort(key=lambda pair: pair[0].start)
+    paired = {id(f) for pair in pairs for f in pair}
     flags += [FactFlag("changed", "entity", f"{s.text} -> {t.text}") for s, t in pairs]
-    flags += [FactFlag("dropped", "entity", f.text) for f in src_left[len(pairs) :]]
-    flags += [FactFlag("added", "entity", f.text) for f in tgt_left[len(pairs) :]]
+    flags += [FactFlag("dropped", "entity", f.text) for f in src_flagged if id(f) not in paired]
+    flags += [FactFlag("added", "entity", f.text) for f in tgt_flagged if id(f) not in paired]
     return flags
+
+
+def _closest_pairs(
+    source: Sequence[Fact], target: Sequence[Fact], src_len: int, tgt_len: int
+) -> list[tuple[Fact, Fact]]:
+    """Pair names of the two sides by where they stand in their sentences (relative
+    position), closest first; each name in at most one pair."""
+    options = sorted(
+        (abs(s.start / max(src_len, 1) - t.start / max(tgt_len, 1)), i, j)
+        for i, s in enumerate(source)
+        for j, t in enumerate(target)
+    )
+    pairs: list[tuple[Fact, Fact]] = []
+    used_s: set[int] = set()
+    used_t: set[int] = set()
+    for _, i, j in options:
+        if i not in used_s and j not in used_t:
+            pairs.append((source[i], target[j]))
+            used_s.add(i)
+            used_t.add(j)
+    return pairs
 
 
 def _renamed(source: Sequence[Fact], target: Sequence[Fact]) -> list[tuple[Fact, Fact]]:

@@ -20,7 +20,9 @@ class Fact:
     ``qualifier``: an approximation or bound kept beside the value (``approx``, ``over``,
     ``under``, ``later``, ``earlier``, ``end``); it does not change ``key``.
     ``start``/``end``: character span of ``text`` in the sentence. ``spelled``: the
-    figure was written in words (thirteen, 二十五), not digits.
+    figure was written in words (thirteen, 二十五), not digits. ``optional``: matched when
+    the other side states it, never reported alone: a number word that is part of a name
+    (Les sept sœurs ~ the Seven Sisters), a year said a second way (１８９５（明治２８）年).
     """
 
     category: str
@@ -31,3 +33,4 @@ class Fact:
     amount: float | None = None
     qualifier: str = ""
     spelled: bool = False
+    optional: bool = False

@@ -117,6 +117,7 @@ _ROMAN_ORDINAL = re.compile(
     r"(?<!\w)([IVXLC]{1,6})(?:e|er|ème|eme)(?=(?:\s*[–-]\s*[IVXLC]{1,6}(?:e|er|ème|eme))?\s+siècles?\b)"
     r"|(?<!\w)(?:siglo|século|secolo)\s+([IVXLC]{1,6})(?!\w)"
 )
+ROMAN_FIGURE = re.compile(r"(?:(?:siglo|século|secolo)\s+)?[IVXLC]+(?:e|er|ème|eme)?")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _MONEY_SYMBOL_FIRST = re.compile(rf"({_SYMBOL})\s?({NUMBER})(?:\s?({SCALE})(?!\w))?", re.IGNORECASE)
 _MONEY_AMOUNT_FIRST = re.compile(
@@ -129,6 +130,15 @@ _ORDINAL = re.compile(
     r"|(?<!\w)ke-(\d+)(?!\w)",
     re.IGNORECASE,
 )
+# English ordinal words, which text2num leaves alone in compounds (second-year): small
+# ordinals are never reported alone (see compare), they only pair with a figure (２年)
+_ORDINAL_WORDS = {
+    w: n
+    for n, w in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth".split(), start=1
+    )
+}
+_ORDINAL_WORD = re.compile(rf"(?<![\w-])({'|'.join(_ORDINAL_WORDS)})(?!\w)", re.IGNORECASE)
 _QUALIFIER_BEFORE = [(re.compile(rf"(?<!\w)(?:{p})\s*$", re.IGNORECASE), q) for p, q in QUALIFIERS]
 
 
@@ -251,6 +261,10 @@ def extract_numbers(text: str, lang: str, mask: SpanMask) -> list[Fact]:
         raw = m.group(1) or m.group(2)
         value = parse_number(raw, lang)
         if value is not None:
+            add("number", f"ord:{format_amount(value)}", m.start(), m.end(), value)
+    if lang == "en":
+        for m in mask.matches(_ORDINAL_WORD, text):
+            value = float(_ORDINAL_WORDS[m.group(1).lower()])
             add("number", f"ord:{format_amount(value)}", m.start(), m.end(), value)
     for m in mask.matches(_NUM, text):
         end = m.end()

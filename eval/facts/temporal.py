@@ -11,6 +11,7 @@ every language CLDR knows is covered for absolute dates.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from .model import Fact
@@ -167,6 +168,29 @@ _CJK_TIME = re.compile(
 _NUMERIC_DATE = re.compile(
     r"(?<![\d/.-])(?:(?P<y>\d{4})-(?P<mo>\d{1,2})-(?P<d>\d{1,2})|(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<c>\d{2,4}))(?![\d/.-])"
 )
+# the first days of a month said in words (am ersten November, le premier mai)
+_DAY_WORDS = {
+    "ersten": "1",
+    "zweiten": "2",
+    "dritten": "3",
+    "premier": "1",
+    "primero": "1",
+    "primo": "1",
+    "primeiro": "1",
+}
+_DAY_WORDS_AFTER = {"first": "1", "second": "2", "third": "3"}  # November first
+_MIDNIGHT_NOON = re.compile(
+    r"(?<![\w-])(?:(?P<midnight>midnight|minuit|medianoche|mitternacht|mezzanotte|meia-noite|"
+    r"tengah malam)|(?P<noon>noon|midday|mediodía|mezzogiorno|meio-dia))(?![\w-])"
+    r"|(?P<midnight_cjk>午夜|真夜中)",
+    re.IGNORECASE,
+)
+# dates known by a name of their own
+_NAMED_DATE = {"9/11": "date:2001-09-11"}
+_NAMED_DATE_PATTERN = re.compile(rf"(?<![\d/.])(?:{'|'.join(_NAMED_DATE)})(?![\d/.])")
+# Japanese era years: 明治28年 = 1895
+_ERA = re.compile(r"(?P<era>明治|大正|昭和|平成|令和)\s*(?P<n>\d{1,2}|元)")
+_ERA_START = {"明治": 1868, "大正": 1912, "昭和": 1926, "平成": 1989, "令和": 2019}
 _DECADE = re.compile(
     r"(?<!\w)(?:(?:the\s+)?['’]?(?P<a>1\d|20)?(?P<d>\d)0[’']?s(?!\w)"
     r"|(?:années|años|anni|anos|jahre|lata|roky|годы|годах)\s+(?P<b>1\d|20)?(?P<e>\d)0(?!\d)"
@@ -212,11 +236,13 @@ def _month_pattern(lang: str) -> tuple[re.Pattern[str], dict[str, int]]:
     def month(n: str) -> str:
         return rf"(?P<month{n}>{alternatives})\.?"
 
-    day = r"(?P<day>[0-3]?\d)(?:er|\.|º|st|nd|rd|th)?"
+    words = "|".join(_DAY_WORDS)
+    day = rf"(?:(?P<day>[0-3]?\d)(?:er|\.|º|st|nd|rd|th)?|(?P<dayword>{words}))"
     year = r"(?P<year>\d{4})"
     pattern = re.compile(
         rf"(?<!\w)(?:{day}\s+(?:de\s+)?{month('')}(?:,?\s+(?:de\s+|del\s+)?{year})?"
-        rf"|{month('2')}\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<year2>\d{{4}}))?"
+        rf"|{month('2')}\s+(?:(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?|(?P<dayword2>{'|'.join(_DAY_WORDS_AFTER)}))"
+        rf"(?:,?\s+(?P<year2>\d{{4}}))?"
         rf"|{month('3')},?\s+(?:de\s+|of\s+)?(?P<year3>\d{{4}}))(?!\w)",
         re.IGNORECASE,
     )
@@ -239,12 +265,15 @@ def extract_temporal(text: str, lang: str, mask: SpanMask) -> list[Fact]:
         month = names.get(name.lower().rstrip("."))
         if month is None:
             continue
-        day = m.group("day") or m.group("day2")
+        word = (m.group("dayword") or m.group("dayword2") or "").lower()
+        day = m.group("day") or m.group("day2") or {**_DAY_WORDS, **_DAY_WORDS_AFTER}.get(word)
         year = m.group("year") or m.group("year2") or m.group("year3")
         if day and not 1 <= int(day) <= 31:
             continue
         key = f"date:{year or '-'}-{month:02d}" + (f"-{int(day):02d}" if day else "")
         add(key, m.start(), m.end())
+    for m in mask.matches(_NAMED_DATE_PATTERN, text):
+        add(_NAMED_DATE[m.group()], m.start(), m.end())
     for m in mask.matches(_NUMERIC_DATE, text):
         if m.group("y"):
             key = f"date:{m.group('y')}-{int(m.group('mo')):02d}-{int(m.group('d')):02d}"
@@ -263,6 +292,17 @@ def extract_temporal(text: str, lang: str, mask: SpanMask) -> list[Fact]:
         if not (m.group("z") or m.group("z2")) and m.group(0).count(".") == 1:
             continue
         add(f"time:{h:02d}:{minute}", m.start(), m.end())
+    for m in mask.matches(_MIDNIGHT_NOON, text):
+        add("time:12:00" if m.group("noon") else "time:00:00", m.start(), m.end())
+    for m in mask.matches(_ERA, text):
+        n = 1 if m.group("n") == "元" else int(m.group("n"))
+        year = _ERA_START[m.group("era")] + n - 1
+        # said a second way beside the year in digits (１８９５（明治２８）年): optional
+        twice = str(year) in unicodedata.normalize("NFKC", text)
+        facts.append(
+            Fact("date", f"year:{year}", m.group(), m.start(), m.end(), float(year), optional=twice)
+        )
+        mask.claim(m.start(), m.end())
     for m in mask.matches(_CJK_TIME, text):
         minute = "30" if m.group("half") else f"{int(m.group('min') or 0):02d}"
         hour = int(m.group("hour")) + (12 if m.group("pm") and int(m.group("hour")) < 12 else 0)
