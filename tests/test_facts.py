@@ -360,6 +360,29 @@ def test_figures_said_another_way_raise_no_flag(src: str, src_lang: str, tgt: st
     assert _fact_flags(src, src_lang, tgt, "en") == []
 
 
+@pytest.mark.parametrize(
+    ("src", "src_lang", "tgt", "expected"),
+    [
+        # number words in Hindi and Russian, inflected or joined to a noun (number-parser)
+        (
+            "на трех верфях были заложены еще шесть кораблей",
+            "ru",
+            "six ships were laid down at three shipyards",
+            [],
+        ),
+        ("назвала пять продуктов", "ru", "named three products", ["changed:number:пять -> three"]),
+        ("तीन बार प्रधानमंत्री रह चुके बर्लुस्कोनी", "hi", "three-time prime minister Berlusconi", []),
+        ("छह-बिंदु वाली हार्नेस बेल्ट", "hi", "five-point harness belts", ["changed:number:छह -> five"]),
+        ("तीसरे नंबर पर कोहली", "hi", "At number three, Kohli", []),
+        ("एक वर्ष पहले 57 से नीचे", "hi", "down from 57 a year ago", []),
+    ],
+)
+def test_number_words_in_hindi_and_russian(
+    src: str, src_lang: str, tgt: str, expected: list[str]
+) -> None:
+    assert _fact_flags(src, src_lang, tgt, "en") == expected
+
+
 def test_figures_said_another_way_still_change() -> None:
     assert _fact_flags("au XIVe siècle", "fr", "in the 15th century", "en") == [
         "changed:number:XIVe -> 15th"

@@ -20,9 +20,10 @@ from .temporal import extract_temporal
 
 _TEXT2NUM_LANGS = {"en", "fr", "es", "de", "it", "pt", "nl", "da"}
 _CN2AN_LANGS = {"zh", "ja"}
+_NUMBER_PARSER_LANGS = {"hi", "ru", "uk"}
 # languages whose number words are read (text2num, cn2an), and whose relative times and
 # durations the lexicon covers; a fact only the other side could express is not flagged.
-WORD_NUMBER_LANGS = frozenset(_TEXT2NUM_LANGS | _CN2AN_LANGS)
+WORD_NUMBER_LANGS = frozenset(_TEXT2NUM_LANGS | _CN2AN_LANGS | _NUMBER_PARSER_LANGS)
 TEMPORAL_LANGS = frozenset({"en", "fr", "es", "de", "it", "pt", "nl", "id", "ms"})
 
 __all__ = [
@@ -53,12 +54,21 @@ _VAGUE_BEFORE = re.compile(
 # number words are read in sentences up to this length; a longer "sentence" (a file
 # without punctuation) is read for digits only, which is linear in its length
 _MAX_SPELLED = 5000
+_NUMBER_HYPHEN = {
+    "en": re.compile(
+        r"\b((?:three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+        r"forty|fifty|hundred))-(?=[a-z])(?!(?:one|two|three|four|five|six|seven|eight|nine)\b)",
+        re.IGNORECASE,
+    ),
+    "hi": re.compile(r"([\u0900-\u097f])-(?=[\u0900-\u097f])"),
+}
 _PLAIN_NUMBER = re.compile(r"^\d[\d\s.,]*(?:st|nd|rd|th|e|er|ème|º|ª)?$")
 _DIGIT_RUN = re.compile(rf"{NUMBER}(?:\s?(?:{SCALE})(?!\w))?", re.IGNORECASE)
 
 
 def _spell_out_numbers(text: str, lang: str) -> str:
-    """Number words as digits (text2num), e.g. "thirteen billion" -> "13000000000".
+    """Number words as digits (text2num; number-parser for Hindi, Russian and Ukrainian),
+    e.g. "thirteen billion" -> "13000000000".
 
     Figures already in digits, with their scale word, are hidden from text2num first: it
     would otherwise read "13 milliards" as "13 1000000000".
@@ -66,7 +76,7 @@ def _spell_out_numbers(text: str, lang: str) -> str:
     if lang in _CN2AN_LANGS:
         return _cjk_numerals(text)
     if (
-        lang not in _TEXT2NUM_LANGS
+        lang not in _TEXT2NUM_LANGS | _NUMBER_PARSER_LANGS
         or len(text) > _MAX_SPELLED
         or not any(ch.isalpha() for ch in text)
     ):
@@ -78,16 +88,24 @@ def _spell_out_numbers(text: str, lang: str) -> str:
         return chr(0xE000 + len(kept) - 1)
 
     hidden = _DIGIT_RUN.sub(hide, text) if len(text) < 0x1000 else text
+    # a number word joined to a noun (three-time, छह-बिंदु) is read as the number
+    joined = _NUMBER_HYPHEN.get(lang)
+    spaced = joined.sub(r"\1 ", hidden) if joined else hidden  # same length
     try:
-        from text_to_num import alpha2digit
+        if lang in _NUMBER_PARSER_LANGS:
+            from number_parser import parse
 
-        converted = alpha2digit(hidden, lang)
-    except Exception:  # text2num raises on odd input; the digits-only reading still works
+            converted = parse(spaced, language=lang)
+        else:
+            from text_to_num import alpha2digit
+
+            converted = alpha2digit(spaced, lang)
+    except Exception:  # both raise on odd input; the digits-only reading still works
         return text
     # keep only replacements of words by a plain number ("centavos" -> "1/100" is not one)
     pieces: list[str] = []
     for tag, i1, i2, j1, j2 in SequenceMatcher(
-        None, hidden, converted, autojunk=False
+        None, spaced, converted, autojunk=False
     ).get_opcodes():
         new = converted[j1:j2]
         vague = hidden[i1:i2].strip().lower() in _VAGUE_PLURALS or bool(
@@ -99,7 +117,7 @@ def _spell_out_numbers(text: str, lang: str) -> str:
             and _PLAIN_NUMBER.match(new.strip())
             and hidden[i1:i2].strip()
         )
-        pieces.append(new if keep else hidden[i1:i2])
+        pieces.append(new if keep and tag != "equal" else hidden[i1:i2])
     return re.sub("[\ue000-\uefff]", lambda m: kept[ord(m.group()) - 0xE000], "".join(pieces))
 
 

@@ -130,15 +130,26 @@ _ORDINAL = re.compile(
     r"|(?<!\w)ke-(\d+)(?!\w)",
     re.IGNORECASE,
 )
-# English ordinal words, which text2num leaves alone in compounds (second-year): small
+# ordinal words text2num and number-parser leave alone (second-year, तीसरे नंबर): small
 # ordinals are never reported alone (see compare), they only pair with a figure (２年)
 _ORDINAL_WORDS = {
-    w: n
-    for n, w in enumerate(
-        "first second third fourth fifth sixth seventh eighth ninth tenth".split(), start=1
-    )
+    "en": {
+        w: n
+        for n, w in enumerate(
+            "first second third fourth fifth sixth seventh eighth ninth tenth".split(), start=1
+        )
+    },
+    # not पहले (1st), which is also "before"
+    "hi": {
+        w: n
+        for n, words in ((2, "दूसरा दूसरे दूसरी"), (3, "तीसरा तीसरे तीसरी"), (4, "चौथा चौथे चौथी"))
+        for w in words.split()
+    },
 }
-_ORDINAL_WORD = re.compile(rf"(?<![\w-])({'|'.join(_ORDINAL_WORDS)})(?!\w)", re.IGNORECASE)
+_ORDINAL_WORD = {
+    lang: re.compile(rf"(?<![\w-])({'|'.join(words)})(?!\w)", re.IGNORECASE)
+    for lang, words in _ORDINAL_WORDS.items()
+}
 _QUALIFIER_BEFORE = [(re.compile(rf"(?<!\w)(?:{p})\s*$", re.IGNORECASE), q) for p, q in QUALIFIERS]
 
 
@@ -262,9 +273,9 @@ def extract_numbers(text: str, lang: str, mask: SpanMask) -> list[Fact]:
         value = parse_number(raw, lang)
         if value is not None:
             add("number", f"ord:{format_amount(value)}", m.start(), m.end(), value)
-    if lang == "en":
-        for m in mask.matches(_ORDINAL_WORD, text):
-            value = float(_ORDINAL_WORDS[m.group(1).lower()])
+    if lang in _ORDINAL_WORD:
+        for m in mask.matches(_ORDINAL_WORD[lang], text):
+            value = float(_ORDINAL_WORDS[lang][m.group(1).lower()])
             add("number", f"ord:{format_amount(value)}", m.start(), m.end(), value)
     for m in mask.matches(_NUM, text):
         end = m.end()

@@ -139,7 +139,9 @@ _RELATIVE_WORD_PATTERNS: list[tuple[str, int, re.Pattern[str], bool]] = [
     *((unit, offset, re.compile(words), False) for unit, offset, words in CJK_RELATIVE),
 ]
 _AGO_AFTER = re.compile(
-    r"\s*(?:ago|auparavant|atrás|fa|geleden|yang lalu|lalu|назад|temu)(?!\w)", re.IGNORECASE
+    r"\s*(?:ago|earlier|before|auparavant|plus tôt|avant|atrás|antes|fa|prima|früher|zuvor|"
+    r"geleden|yang lalu|lalu|sebelumnya|назад|temu|पहले|पूर्व)(?!\w)",
+    re.IGNORECASE,
 )
 _AGO_BEFORE = re.compile(r"(?:il y a|hace|há|vor|fa|sejak|tra|dans|in)\s*$", re.IGNORECASE)
 _ARTICLE = r"(?:the|l['’]|le|la|el|al|del|o|a|no|na|do|da|im|in|il|lo|dem|den|der)\s*"
