@@ -30,16 +30,18 @@ EMBEDDERS = ("e5",)
 
 
 class CountingEmbedder:
-    """Wraps an :class:`Embedder` and counts the texts it is asked for (``asked``): what
+    """Wraps an :class:`Embedder` and counts the texts it is asked for (``asked``) and
+    their characters (``asked_chars``, what the model's time is proportional to): what
     benchmarks and tests measure of the aligner's embedding work."""
 
     def __init__(self, inner: Embedder) -> None:
-        self.inner, self.asked = inner, 0
+        self.inner, self.asked, self.asked_chars = inner, 0, 0
         self.name, self.fingerprint = inner.name, inner.fingerprint
         self.dim, self.languages = inner.dim, inner.languages
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         self.asked += len(texts)
+        self.asked_chars += sum(map(len, texts))
         return self.inner.embed(texts)
 
 
