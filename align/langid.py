@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from importlib.metadata import version
 
@@ -37,6 +37,25 @@ def detect_language(text: str) -> str:
         return UNDETERMINED
     lang = _detector().detect_language_of(text)
     return lang.iso_code_639_1.name.lower() if lang is not None else UNDETERMINED
+
+
+def left_untranslated(text: str, src_lang: str, tgt_lang: str) -> bool:
+    """Is ``text``, a version's sentence in ``tgt_lang``, written in ``src_lang`` instead?
+
+    Judged between the two languages on the words in lower case: names keep the spelling
+    of their language (an English sentence naming Kaczyński, Morawiecki and Kidawa-Błońska
+    is not Polish). A sentence with fewer than three such words is judged whole.
+    """
+    if src_lang == tgt_lang or UNDETERMINED in (src_lang, tgt_lang):
+        return False
+    words = [w for w in _WORDS.findall(text[:_MAX_CHARS]) if not w[0].isupper()]
+    sample = " ".join(words) if len(words) >= 3 else text[:_MAX_CHARS]
+    try:
+        detector = _restricted_detector(tuple(sorted({src_lang, tgt_lang})))
+    except ValueError:
+        return detect_language(text) == src_lang
+    lang = detector.detect_language_of(sample)
+    return lang is not None and lang.iso_code_639_1.name.lower() == src_lang
 
 
 @lru_cache(maxsize=8)
@@ -88,7 +107,11 @@ def copied_words(
 ) -> list[str]:
     """Words of ``target`` left in the source language: they appear verbatim in ``source``
     and either are written in a script the target's language does not use (知道 in an
-    English sentence) or, alone, read as ``src_lang`` rather than ``tgt_lang`` by ``margin``.
+    English sentence) or are a word of the source language and not of the target's: far
+    more frequent in the first (wordfreq: bene, Boden, francesi in English text; not
+    commerce, festival, radio, which both languages use), or, where wordfreq has no list
+    for a language, read alone as ``src_lang`` rather than ``tgt_lang`` by ``margin``
+    (lingua).
 
     Names (capitalized), numbers and short words are skipped; so are words the two
     languages share (cycles), which read as either. English source words are never
@@ -105,7 +128,7 @@ def copied_words(
         # scripts without spaces (Chinese, Japanese, Thai) have no word list: look for the string
         present = w.lower() in src_words or (not w.isascii() and w.lower() in src_lower)
         # German capitalizes nouns: there a capital does not mark a name
-        if not present or (w[0].isupper() and src_lang != "de") or (len(w) < 4 and w.isascii()):
+        if not present or (w[0].isupper() and src_lang != "de") or (len(w) < 2 and w.isascii()):
             continue
         if _script(w) != target_script:
             out.append(w)
@@ -113,6 +136,10 @@ def copied_words(
             candidates.append(w)
     if not candidates:
         return out
+    frequent = _frequency_lists(src_lang, tgt_lang)
+    if frequent is not None:
+        return out + [w for w in candidates if frequent(w)]
+    candidates = [w for w in candidates if len(w) >= 4 or not w.isascii()]
     try:
         detector = _restricted_detector(tuple(sorted({src_lang, tgt_lang})))
     except ValueError:
@@ -125,6 +152,33 @@ def copied_words(
         if conf.get(src_lang, 0.0) - conf.get(tgt_lang, 0.0) > margin:
             out.append(word)
     return out
+
+
+# a word of the source language, not of the target's: this many zipf (log10 per billion
+# words) more frequent in the first, and rare in the second (die, et occur in English
+# text often enough to be left alone) unless it is one of the source's function words
+# (und, od: very frequent there, a thousand times rarer in the target)
+_FOREIGN_GAP = 2.0
+_TARGET_RARE = 3.5
+_FUNCTION_WORD = 6.5
+_FUNCTION_GAP = 3.0
+
+
+def _frequency_lists(src_lang: str, tgt_lang: str) -> Callable[[str], bool] | None:
+    """Whether a word is a source-language word foreign to the target language, by
+    wordfreq's lists; None when either language has none."""
+    from wordfreq import available_languages, zipf_frequency
+
+    if not {src_lang, tgt_lang} <= set(available_languages()):
+        return None
+
+    def foreign(word: str) -> bool:
+        in_target, in_source = zipf_frequency(word, tgt_lang), zipf_frequency(word, src_lang)
+        if in_source >= _FUNCTION_WORD and in_source - in_target >= _FUNCTION_GAP:
+            return True
+        return len(word) >= 3 and in_target < _TARGET_RARE and in_source - in_target >= _FOREIGN_GAP
+
+    return foreign
 
 
 def _script(text: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import groupby
@@ -10,7 +11,7 @@ from itertools import groupby
 import numpy as np
 
 from align.embedders import Embedder
-from align.langid import copied_words, detect_language
+from align.langid import copied_words, left_untranslated
 from align.translators import Translator
 
 from .facts import FactFlag, compare_entities, compare_facts, extract_entities, extract_facts
@@ -25,6 +26,15 @@ from .fidelity import (
 from .tsv import Row
 
 _SNIPPET = 60
+
+
+def without_words(text: str, words: Sequence[str]) -> str:
+    """``text`` with every occurrence of ``words`` taken out (whole words where they are
+    written with spaces)."""
+    for word in sorted(words, key=len, reverse=True):
+        pattern = rf"(?<!\w){re.escape(word)}(?!\w)" if word.isascii() else re.escape(word)
+        text = re.sub(pattern, " ", text)
+    return " ".join(text.split())
 
 
 def snippet(text: str, limit: int = _SNIPPET) -> str:
@@ -167,7 +177,15 @@ def score_pair(
             if pair_langs_differ
             else []
         )
-        untranslated = pair_langs_differ and detect_language(row.tgt_text) == row.src_lang
+        untranslated = pair_langs_differ and left_untranslated(
+            row.tgt_text, row.src_lang, row.tgt_lang
+        )
+        if copied and not untranslated:
+            # words copied from the source are no evidence of translation (the model finds
+            # them closer, not further): similarity is that of the translated words
+            cosine = min(
+                cosine, similarity([row.src_text], [without_words(row.tgt_text, copied)])[0]
+            )
         if untranslated:
             flags.append(f"untranslated:language:{snippet(row.tgt_text)}")
         elif copied:
