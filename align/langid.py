@@ -42,23 +42,31 @@ def detect_language(text: str) -> str:
 def left_untranslated(text: str, src_lang: str, tgt_lang: str) -> bool:
     """Is ``text``, a version's sentence in ``tgt_lang``, written in ``src_lang`` instead?
 
-    Judged between the two languages on the words in lower case: names keep the spelling
-    of their language (an English sentence naming Kaczyński, Morawiecki and Kidawa-Błońska
-    is not Polish). A sentence with fewer than three such words is judged whole.
+    Judged on the words in lower case: names keep the spelling of their language (an
+    English sentence naming Kaczyński, Morawiecki and Kidawa-Błońska is not Polish). A
+    sentence with fewer than three such words is judged whole. The quick detector names
+    the likely languages (on a few words it errs: "why microsoft preferred to build its
+    own model" reads as Basque), then the accurate one chooses among them and the two
+    languages of the pair. A sentence in a third language is not this (it is no
+    translation at all, which its similarity shows).
     """
     if src_lang == tgt_lang or UNDETERMINED in (src_lang, tgt_lang):
         return False
     words = [w for w in _WORDS.findall(text[:_MAX_CHARS]) if not w[0].isupper()]
     sample = " ".join(words) if len(words) >= 3 else text[:_MAX_CHARS]
+    if not any(ch.isalpha() for ch in sample):
+        return False
+    likely = _detector().compute_language_confidence_values(sample)[:4]
+    codes = {c.language.iso_code_639_1.name.lower() for c in likely} | {src_lang, tgt_lang}
     try:
-        detector = _restricted_detector(tuple(sorted({src_lang, tgt_lang})))
-    except ValueError:
-        return detect_language(text) == src_lang
+        detector = _restricted_detector(tuple(sorted(codes)))
+    except ValueError:  # a code lingua does not know
+        return detect_language(sample) == src_lang
     lang = detector.detect_language_of(sample)
     return lang is not None and lang.iso_code_639_1.name.lower() == src_lang
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=64)
 def _restricted_detector(codes: tuple[str, ...]):  # type: ignore[no-untyped-def]
     from lingua import IsoCode639_1, LanguageDetectorBuilder
 

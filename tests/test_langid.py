@@ -70,6 +70,11 @@ def test_a_sentence_full_of_foreign_names_is_still_translated() -> None:
         "Schetyna stwierdził także, że Jarosław Kaczyński i Mateusz Morawiecki boją się debatować."
     )
     assert left_untranslated(polish, "pl", "en")
+    # a Spanish sentence in a French version of an English text is no translation, but it
+    # was not left in English either
+    spanish = "descubre por qué microsoft prefirió desarrollar su propio modelo de ia"
+    assert not left_untranslated(spanish, "en", "fr")
+    assert left_untranslated("why microsoft preferred to build its own model", "en", "fr")
 
 
 def test_a_code_mixed_twin_scores_below_the_translation(embedder) -> None:  # type: ignore[no-untyped-def]
