@@ -331,6 +331,16 @@ def test_a_title_opening_the_sentence_is_no_renamed_person(embedder) -> None:  #
         )
         == []
     )
+    # nor is a place the name's span swallowed (w Warszawie Kornel Morawiecki)
+    flags = _entity_flags(
+        "Kilka dni później w szpitalu MSWiA w Warszawie Kornel Morawiecki przeszedł poważną operację.",
+        "pl",
+        "A few days later in the hospital of Ministry of Internal Affairs and Administration "
+        "Kornel Morawiecki underwent serious surgery.",
+        "en",
+        embedder,
+    )
+    assert not any("Kornel" in f for f in flags), flags
 
 
 def test_a_number_glued_to_a_name_is_a_figure_of_its_own() -> None:

@@ -412,7 +412,9 @@ def _renamed(source: Sequence[Fact], target: Sequence[Fact]) -> list[tuple[Fact,
                 or s_words[-1] != t_words[-1]
             ):
                 continue
-            if fuzz.ratio(s_words[0], t_words[0]) < 70:
+            # the given name stands next to the surname (in Warszawie Kornel Morawiecki
+            # the first word is a place the span swallowed)
+            if fuzz.ratio(s_words[-2], t_words[-2]) < 70:
                 pairs.append((s, t))
                 used.add(id(t))
                 break
