@@ -434,3 +434,33 @@ def test_a_name_in_place_of_another_is_changed(embedder) -> None:  # type: ignor
         "en",
         embedder,
     ) == ["changed:entity:Spanien -> Eastern Paraguay"]
+
+
+def test_countries_and_cities_under_their_other_names(embedder) -> None:  # type: ignore[no-untyped-def]
+    # CLDR's exonyms: the name in the other language (or English), inflected or not
+    for src, lang, tgt in [
+        (
+            "la relación con los mexicano-estadounidenses que viven en los Estados Unidos.",
+            "es",
+            "the relationship with the Mexican-Americans who live in the United States.",
+        ),
+        (
+            "Il est presque impossible d’échanger de l’argent des Malouines en dehors des îles.",
+            "fr",
+            "It is almost impossible to exchange Falklands money outside the islands.",
+        ),
+        ("Als Kind britischer Eltern in Tokio geboren.", "de", "Born in Tokyo to British parents."),
+        ("Он вернулся в Россию из Москвы.", "ru", "He returned to Russia from Moscow."),
+    ]:
+        assert _entity_flags(src, lang, tgt, "en", embedder) == [], src
+    # a different country is still a different country, a different city another city
+    from eval.facts.entities import _place_mentioned, extract_entities, normalize_name
+
+    for src, lang, tgt in [
+        ("Die Person habe sich nach Südkorea abgesetzt.", "de", "The person fled to North Korea."),
+        ("Er lebt in Österreich.", "de", "He lives in Australia."),
+        ("Polina wohnt in Moskau.", "de", "Polina lives in Kiev."),
+        ("en los Estados Unidos", "es", "in the United Kingdom"),
+    ]:
+        place = extract_entities(src, lang)[-1]
+        assert not _place_mentioned(place, lang, "en", normalize_name(tgt)), src

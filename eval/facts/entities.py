@@ -241,6 +241,57 @@ def _mentioned(fact: Fact, other_text: str, haystack: str) -> bool:
     return any(_sounds_alike(w, o) for w in candidates if len(w) >= 3 for o in other_words)
 
 
+@lru_cache(maxsize=64)
+def _place_names(lang: str) -> dict[str, frozenset[str]]:
+    """CLDR's names (babel) of countries and territories and of the cities time zones are
+    named after, in ``lang``: normalized name -> place ids (Estados Unidos -> T:US,
+    Moskau -> Z:Europe/Moscow). English city names are the zone ids' own."""
+    from babel import Locale, UnknownLocaleError
+    from babel.core import get_global
+
+    try:
+        locale = Locale.parse(lang)
+    except (UnknownLocaleError, ValueError, TypeError):
+        return {}
+    names: dict[str, set[str]] = {}
+    for code, name in locale.territories.items():
+        if code.isalpha():
+            names.setdefault(normalize_name(name), set()).add(f"T:{code}")
+    zones = locale.time_zones
+    for zone in get_global("zone_territories"):
+        city = (zones.get(zone) or {}).get("city") or zone.rsplit("/", 1)[-1].replace("_", " ")
+        names.setdefault(normalize_name(city), set()).add(f"Z:{zone}")
+    return {name: frozenset(ids) for name, ids in names.items() if name}
+
+
+def _place_mentioned(fact: Fact, own_lang: str, other_lang: str, haystack: str) -> bool:
+    """Is ``fact`` a country, territory or city whose name in ``other_lang`` (or in
+    English) ``haystack`` holds, possibly inflected: Estados Unidos ~ United States,
+    Malouines ~ Falklands, России ~ Russia (CLDR's exonyms)."""
+    name = fact.key[4:]
+    if not name:
+        return False
+    ids: set[str] = set()
+    for known, places in _place_names(own_lang).items():
+        last = known.rsplit(" ", 1)[-1]
+        if known == name or (len(name) >= 5 and (last == name or _inflected(name, known))):
+            ids |= places
+    if not ids:
+        return False
+    words = [w for w in haystack.split() if len(w) >= 4]
+    for lang in dict.fromkeys((other_lang, "en")):
+        for known, places in _place_names(lang).items():
+            if not places & ids:
+                continue
+            if re.search(rf"\b{re.escape(known)}\b", haystack):
+                return True
+            # every long word of it, each perhaps inflected (Îles Malouines ~ Malouines)
+            long = [k for k in known.split() if len(k) >= 5]
+            if long and all(any(_inflected(k, w) for w in words) for k in long):
+                return True
+    return False
+
+
 def _inflected(a: str, b: str) -> bool:
     """The same word with another case ending (Chicagem ~ Chicago, Владивостоком ~ Vladivostok):
     a common beginning of at least 4 letters and three quarters of the shorter word."""
@@ -328,6 +379,9 @@ def compare_entities(
     done = {id(f) for pair in renamed for f in pair}
     src_left = [f for f in source if id(f) not in done and not _mentioned(f, tgt_text, tgt_norm)]
     tgt_left = [f for f in target if id(f) not in done and not _mentioned(f, src_text, src_norm)]
+    if langs:
+        src_left = [f for f in src_left if not _place_mentioned(f, langs[0], langs[1], tgt_norm)]
+        tgt_left = [f for f in tgt_left if not _place_mentioned(f, langs[1], langs[0], src_norm)]
     # how much closer the pair gets without each name: the other side does not say it
     gain: dict[int, float] = {}
     if similarity is not None and (src_left or tgt_left):
