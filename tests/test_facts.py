@@ -237,6 +237,17 @@ def _fact_flags(src: str, src_lang: str, tgt: str, tgt_lang: str) -> list[str]:
         # "several million" is no figure, and a capitalized number word is a name
         ("Plusieurs millions de flacons", "fr", "Several million vials"),
         ("L'attaccante Otto ha segnato.", "it", "The striker Otto scored."),
+        # "today" for "during the day" or "currently"
+        (
+            "ulteriori dettagli verranno confermati in giornata",
+            "it",
+            "details will be confirmed later today",
+        ),
+        (
+            "la parte contraria sigue peleando en la actualidad",
+            "es",
+            "the other side still fights today",
+        ),
         # a number word in a name is matched when both sides say it, never reported alone
         (
             "baptisées « Les sept sœurs », d’au moins 100 mètres",
@@ -392,6 +403,9 @@ def test_figures_said_another_way_still_change() -> None:
         "changed:date:昭和64 -> 1988"
     ]
     assert _fact_flags("à minuit", "fr", "at noon", "en") == ["changed:date:minuit -> noon"]
+    assert _fact_flags("Er kam heute an.", "de", "He arrived yesterday.", "en") == [
+        "changed:date:heute -> yesterday"
+    ]
     assert _fact_flags("am ersten November", "de", "on November 2nd", "en") == [
         "changed:date:ersten November -> November 2nd"
     ]

@@ -111,13 +111,16 @@ def _unverifiable(fact: Fact, own_lang: str | None, other_lang: str | None) -> b
     return _family(fact) in {"rel", "dur", "ago"} and other_lang not in TEMPORAL_LANGS
 
 
-def _small_count(fact: Fact) -> bool:
-    """A bare 1 or a small ordinal: translations write these as articles or words in forms
-    no reader covers (１人 -> a sailor, 2nd -> second, 二塁 -> 2nd base), so alone, unpaired
-    with a changed figure, they are not reported."""
+def _unreported_alone(fact: Fact) -> bool:
+    """Facts translations add and drop freely, so alone, unpaired with a changed fact, they
+    are not reported: a bare 1 or a small ordinal, written as articles or words in forms
+    no reader covers (１人 -> a sailor, 2nd -> second, 二塁 -> 2nd base), and "today",
+    which renders "now", "currently", "during the day" (en la actualidad, in giornata)."""
+    family = _family(fact)
+    if fact.key == "rel:day:+0":
+        return True
     if fact.amount is None:
         return False
-    family = _family(fact)
     return (family == "num" and fact.amount == 1) or (family == "ord" and fact.amount <= 10)
 
 
@@ -198,6 +201,6 @@ def compare_facts(
             FactFlag("changed", fact.category, f"{fact.text} -> {match.text}")
             for fact, match in _pair_off(src, tgt, same)
         ]
-    flags += [FactFlag("dropped", f.category, f.text) for f in src if not _small_count(f)]
-    flags += [FactFlag("added", f.category, f.text) for f in tgt if not _small_count(f)]
+    flags += [FactFlag("dropped", f.category, f.text) for f in src if not _unreported_alone(f)]
+    flags += [FactFlag("added", f.category, f.text) for f in tgt if not _unreported_alone(f)]
     return flags
