@@ -9,6 +9,7 @@ from typing import Any
 from align import AlignConfig
 from align.langid import langid_version
 
+from .facts import facts_version
 from .fidelity import FidelityConfig
 
 
@@ -51,6 +52,7 @@ def run_signature(
         ("factalign", _tool_version()),
         ("split", splitter),
         ("langid", langid_version()),
+        ("facts", facts_version()),
         ("emb", embedder_fingerprint),
         ("mt", mt),
     ]

@@ -66,6 +66,20 @@ _PLAIN_NUMBER = re.compile(r"^\d[\d\s.,]*(?:st|nd|rd|th|e|er|ème|º|ª)?$")
 _DIGIT_RUN = re.compile(rf"{NUMBER}(?:\s?(?:{SCALE})(?!\w))?", re.IGNORECASE)
 
 
+def facts_version() -> str:
+    """Versions of the libraries whose data the fact extractors and the untranslated-word
+    check read (CLDR names, number words, word frequencies), for the run signature."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    def of(package: str) -> str:
+        try:
+            return f"{package}-{version(package)}"
+        except PackageNotFoundError:
+            return f"{package}-none"
+
+    return "+".join(of(p) for p in ("babel", "text2num", "cn2an", "number-parser", "wordfreq"))
+
+
 def _spell_out_numbers(text: str, lang: str) -> str:
     """Number words as digits (text2num; number-parser for Hindi, Russian and Ukrainian),
     e.g. "thirteen billion" -> "13000000000".
