@@ -32,7 +32,22 @@ sys.path.insert(0, str(ROOT))
 from bench.textberg import DATA, TEST_DOCS, Counts, read_gold, read_lines  # noqa: E402
 
 
-def build(size: int) -> tuple[list[str], list[str], list[tuple[tuple[int, ...], tuple[int, ...]]]]:
+def _copy_tag(prefix: str, copy: int) -> str:
+    """A made-up word per repetition of the gold documents, different on the two sides (so
+    that it is no anchor): zqb, zqc ... for German, xwb, xwc ... for French."""
+    letters = ""
+    while copy:
+        copy, digit = divmod(copy, 26)
+        letters = "abcdefghijklmnopqrstuvwxyz"[digit] + letters
+    return prefix + letters
+
+
+def build(
+    size: int, distinct: bool = False
+) -> tuple[list[str], list[str], list[tuple[tuple[int, ...], tuple[int, ...]]]]:
+    """The gold documents concatenated until the German side has ``size`` sentences;
+    ``distinct``: every repetition's sentences end in a made-up word of their own, so that
+    no text repeats (what a cold-cache measurement needs)."""
     de: list[str] = []
     fr: list[str] = []
     gold: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
@@ -40,8 +55,12 @@ def build(size: int) -> tuple[list[str], list[str], list[tuple[tuple[int, ...], 
     k = 0
     while len(de) < size:
         doc = docs[k % len(docs)]
+        copy = k // len(docs)
         k += 1
         d, f = read_lines(DATA / f"{doc}.de"), read_lines(DATA / f"{doc}.fr")
+        if distinct and copy:
+            d = [f"{line} {_copy_tag('zq', copy)}" for line in d]
+            f = [f"{line} {_copy_tag('xw', copy)}" for line in f]
         gold += [
             (tuple(i + len(de) for i in s), tuple(j + len(fr) for j in t))
             for s, t in read_gold(DATA / f"{doc}.defr")
@@ -62,7 +81,7 @@ def worker(size: int) -> None:
     from align import aligner, segment_text
     from align.embedders import CountingEmbedder, get_embedder
 
-    de, fr, gold = build(size)
+    de, fr, gold = build(size, distinct=bool(os.environ.get("SCALE_DISTINCT")))
     src = segment_text("\n".join(de), "de", presegmented=True, lang="de")
     tgt = segment_text("\n".join(fr), "fr", presegmented=True, lang="fr")
     embedder = CountingEmbedder(get_embedder("e5", progress=False))
@@ -114,10 +133,12 @@ def cold_throughput(n: int = 150) -> float:
     return sum(map(len, texts)) / (time.perf_counter() - started)
 
 
-def run_worker(size: int, cache: str | None = None) -> dict:
+def run_worker(size: int, cache: str | None = None, distinct: bool = False) -> dict:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     if cache:
         env["FACTALIGN_CACHE"] = cache
+    if distinct:
+        env["SCALE_DISTINCT"] = "1"
     done = subprocess.run(
         [sys.executable, __file__, "--worker", str(size)],
         capture_output=True,
@@ -136,9 +157,27 @@ def main() -> None:
     )
     parser.add_argument("--sizes", default="1000,10000,50000,100000")
     parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--cold",
+        type=int,
+        metavar="SIZE",
+        help="instead: align one pair of SIZE sentences, every text distinct, from an empty "
+        "cache, and print the measured times (at 10000: about 15 minutes)",
+    )
     args = parser.parse_args()
     if args.worker:
         worker(args.worker)
+        return
+    if args.cold:
+        with tempfile.TemporaryDirectory() as empty:
+            r = run_worker(args.cold, empty, distinct=True)
+        print(
+            f"{r['src']}x{r['tgt']}, every text distinct, empty cache: embedding "
+            f"{r['embed_cached_s']:.0f} s ({r['texts_to_embed']} texts, {r['chars_to_embed']} "
+            f"characters), everything else {r['align_s']:.1f} s, total "
+            f"{r['embed_cached_s'] + r['align_s']:.0f} s, peak {r['peak_mib']:.0f} MiB, "
+            f"strict F1 {r['strict_f1']:.3f}"
+        )
         return
     rate = cold_throughput()
     print(f"embedding throughput, cache off, texts of 1-3 sentences: {rate:.0f} characters/s")
