@@ -121,9 +121,11 @@ def copied_words(
     for a language, read alone as ``src_lang`` rather than ``tgt_lang`` by ``margin``
     (lingua).
 
-    Names (capitalized), numbers and short words are skipped; so are words the two
-    languages share (cycles), which read as either. English source words are never
-    counted: most languages borrow them (interview, senior, open source).
+    Names (capitalized) and numbers are skipped, and so are short words (under three
+    letters with wordfreq, unless one of the source's function words; under four with
+    lingua) and words the two languages share (cycles), which read as either. English
+    source words are never counted: most languages borrow them (interview, senior, open
+    source).
     """
     if src_lang == tgt_lang or UNDETERMINED in (src_lang, tgt_lang) or src_lang == "en":
         return []
