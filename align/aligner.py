@@ -268,21 +268,25 @@ def doubtful_runs(
 ) -> tuple[dict[int, np.ndarray], dict[int, np.ndarray]]:
     """Per side and run length, which runs lie inside a doubtful stretch of ``path``: a
     bead other than 1-1, or a 1-1 whose ``cost(src_ids, tgt_ids)`` is above ``threshold``,
-    widened by ``margin`` sentences on both sides (runs of three or more sentences: by
-    ``long_margin``, default ``margin``)."""
+    widened by ``margin`` sentences (runs of three or more sentences: by ``long_margin``,
+    default ``margin``) on each side, except the single-sentence side of a merge (the
+    side of a 2-1 bead that holds one sentence needs no longer runs around it)."""
     stretches = []
     i0 = j0 = 0
     for bead in path:
         i1, j1 = i0 + len(bead[0]), j0 + len(bead[1])
         if len(bead[0]) != 1 or len(bead[1]) != 1 or cost(*bead) > threshold:
-            stretches.append((i0, i1, j0, j1))
+            stretches.append(((i0, i1, len(bead[0])), (j0, j1, len(bead[1]))))
         i0, j0 = i1, j1
 
     def marked(size: int, side: int, widen: int) -> np.ndarray:
         marks = np.zeros(size + 1, dtype=np.int64)
         for stretch in stretches:
-            marks[max(0, stretch[2 * side] - widen)] += 1
-            marks[min(size, stretch[2 * side + 1] + widen)] -= 1
+            start, end, count = stretch[side]
+            merged_across = count == 1 and stretch[1 - side][2] > 1
+            w = 0 if merged_across else widen
+            marks[max(0, start - w)] += 1
+            marks[min(size, end + w)] -= 1
         return np.cumsum(marks)[:size] > 0
 
     def runs(size: int, side: int, max_run: int) -> dict[int, np.ndarray]:

@@ -82,16 +82,18 @@ def test_merged_sentences_that_are_no_part_of_the_translation_are_split_off() ->
     ]
 
 
-def test_doubtful_runs_embed_long_runs_only_inside_the_stretch() -> None:
+def test_doubtful_runs_widen_the_merged_side_and_embed_long_runs_only_inside() -> None:
     from align.aligner import doubtful_runs
 
     # ten sentences a side, all 1-1 except a 2-1 merge of source 4-5 with target 4
     path = [((i,), (i,)) for i in range(4)] + [((4, 5), (4,))]
     path += [((i,), (i - 1,)) for i in range(6, 10)]
     src, tgt = doubtful_runs(path, lambda s, t: 0.0, 10, 9, (3, 3), 0.8, 1, 0)
-    # runs of two: within one sentence of the stretch (source 3..6, target 3..5)
+    # runs of two: within one sentence of the stretch on the merged side (source 3..6);
+    # the side that holds one sentence is not widened (target 4 alone holds no run of two)
     assert np.flatnonzero(src[2]).tolist() == [3, 4, 5]
-    assert np.flatnonzero(tgt[2]).tolist() == [3, 4]
+    assert not tgt[2].any()
+    assert np.flatnonzero(tgt[1]).tolist() == [4]
     # runs of three: inside the stretch itself (source 4-5 holds none)
     assert not src[3].any() and not tgt[3].any()
     # the same margin for every length when no long margin is given
