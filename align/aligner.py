@@ -43,10 +43,10 @@ class AlignConfig:
     normalized sum of its sentences' vectors, then embeds only the runs that lie within
     ``doubtful_margin`` sentences of a bead that came out other than a sure 1-1 (normalized
     semantic cost above ``doubtful_cost``), runs of three or more sentences only within
-    ``doubtful_margin_long`` of it, and aligns again: the model is the cost, and most of a
-    document is plain 1-1. On the Text+Berg test set, where a quarter of the beads merge
-    sentences, this gives the model 69% of the characters of the texts it would embed
-    with every merged run (texts of three sentences are the longest), for the same beads.
+    ``doubtful_margin_long`` of it (see :func:`doubtful_runs`), and aligns again: the model
+    is the cost, and most of a document is plain 1-1. On the Text+Berg test set, where a
+    quarter of the beads merge sentences, the model reads 35% of the characters that
+    ``all`` gives it, and the beads are as good or better (strict F1 0.919 against 0.917).
     """
 
     max_bead: int = 3
