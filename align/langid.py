@@ -174,6 +174,7 @@ _FUNCTION_WORD = 6.5
 _FUNCTION_GAP = 3.0
 
 
+@lru_cache(maxsize=64)
 def _frequency_lists(src_lang: str, tgt_lang: str) -> Callable[[str], bool] | None:
     """Whether a word is a source-language word foreign to the target language, by
     wordfreq's lists; None when either language has none."""
