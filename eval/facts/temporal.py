@@ -256,9 +256,16 @@ def extract_temporal(text: str, lang: str, mask: SpanMask) -> list[Fact]:
     facts: list[Fact] = []
 
     def add(
-        key: str, start: int, end: int, amount: float | None = None, qualifier: str = ""
+        key: str,
+        start: int,
+        end: int,
+        amount: float | None = None,
+        qualifier: str = "",
+        optional: bool = False,
     ) -> None:
-        facts.append(Fact("date", key, text[start:end], start, end, amount, qualifier))
+        facts.append(
+            Fact("date", key, text[start:end], start, end, amount, qualifier, optional=optional)
+        )
         mask.claim(start, end)
 
     pattern, names = _month_pattern(lang or "en")
@@ -268,7 +275,9 @@ def extract_temporal(text: str, lang: str, mask: SpanMask) -> list[Fact]:
         if month is None:
             continue
         word = (m.group("dayword") or m.group("dayword2") or "").lower()
-        day = m.group("day") or m.group("day2") or {**_DAY_WORDS, **_DAY_WORDS_AFTER}.get(word)
+        day = (
+            m.group("day") or m.group("day2") or _DAY_WORDS.get(word) or _DAY_WORDS_AFTER.get(word)
+        )
         year = m.group("year") or m.group("year2") or m.group("year3")
         if day and not 1 <= int(day) <= 31:
             continue
@@ -301,10 +310,7 @@ def extract_temporal(text: str, lang: str, mask: SpanMask) -> list[Fact]:
         year = _ERA_START[m.group("era")] + n - 1
         # said a second way beside the year in digits (１８９５（明治２８）年): optional
         twice = str(year) in unicodedata.normalize("NFKC", text)
-        facts.append(
-            Fact("date", f"year:{year}", m.group(), m.start(), m.end(), float(year), optional=twice)
-        )
-        mask.claim(m.start(), m.end())
+        add(f"year:{year}", m.start(), m.end(), float(year), optional=twice)
     for m in mask.matches(_CJK_TIME, text):
         minute = "30" if m.group("half") else f"{int(m.group('min') or 0):02d}"
         hour = int(m.group("hour")) + (12 if m.group("pm") and int(m.group("hour")) < 12 else 0)
