@@ -14,18 +14,20 @@ from eval.tsv import Row, read_rows
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "bench" / "fidelity" / "demetr"
-LANGS = (
-    "chinese_simple",
-    "czech",
-    "french",
-    "german",
-    "hindi",
-    "italian",
-    "japanese",
-    "polish",
-    "russian",
-    "spanish",
-)
+# DEMETR's source languages (lang_tag) and their ISO 639-1 codes
+LANG_CODES = {
+    "chinese_simple": "zh",
+    "czech": "cs",
+    "french": "fr",
+    "german": "de",
+    "hindi": "hi",
+    "italian": "it",
+    "japanese": "ja",
+    "polish": "pl",
+    "russian": "ru",
+    "spanish": "es",
+}
+LANGS = tuple(LANG_CODES)
 
 
 def load(name: str) -> dict[str, list[dict]]:

@@ -33,22 +33,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from align import MissingBackendError  # noqa: E402
-from bench.demetr import DATA, bead_of, load  # noqa: E402
+from bench.demetr import DATA, LANG_CODES, bead_of, load  # noqa: E402
 from eval.tsv import Row  # noqa: E402
-
-# DEMETR's source languages (lang_tag) as ISO 639-1 codes
-LANG_CODES = {
-    "chinese_simple": "zh",
-    "czech": "cs",
-    "french": "fr",
-    "german": "de",
-    "hindi": "hi",
-    "italian": "it",
-    "japanese": "ja",
-    "polish": "pl",
-    "russian": "ru",
-    "spanish": "es",
-}
 
 
 def mt_chrf(row: Row) -> float:
