@@ -10,10 +10,11 @@ from itertools import groupby
 
 import numpy as np
 
-from align.embedders import Embedder
+from align.embedders import Embedder, Terms
 from align.langid import copied_words, left_untranslated
 from align.translators import Translator
 
+from .content import unsupported_clauses
 from .facts import FactFlag, compare_entities, compare_facts, extract_entities, extract_facts
 from .fidelity import (
     FidelityConfig,
@@ -22,6 +23,10 @@ from .fidelity import (
     length_score,
     mt_score,
     semantic_score,
+    similarity,
+    term_certainty,
+    term_overlap,
+    term_part,
 )
 from .tsv import Row
 
@@ -62,8 +67,36 @@ def null_bead_flags(row: Row) -> list[str]:
 
 
 @dataclass(frozen=True)
+class Sides:
+    """Embeddings and latent terms of the two sides of a pair's matched beads, in order."""
+
+    src_vecs: np.ndarray
+    tgt_vecs: np.ndarray
+    src_terms: list[Terms]
+    tgt_terms: list[Terms]
+    typical: float = 0.0  # median term part of the matched beads
+
+    def similarity(self, i: int, j: int, config: FidelityConfig) -> float:
+        """Similarity (:func:`~eval.fidelity.similarity`) of source side ``i`` and target side ``j``."""
+        return self.similarity_to(i, self.tgt_vecs[j], self.tgt_terms[j], config)
+
+    def similarity_to(
+        self, i: int, vector: np.ndarray, terms: Terms, config: FidelityConfig
+    ) -> float:
+        """Similarity of source side ``i`` and a target text given by its vector and terms."""
+        source = self.src_terms[i]
+        return similarity(
+            float(self.src_vecs[i] @ vector),
+            *term_overlap(source, terms),
+            config,
+            term_certainty(len(source[0]), len(terms[0]), config),
+            self.typical,
+        )
+
+
+@dataclass(frozen=True)
 class Baseline:
-    """Mean and spread of the cosine between non-matching beads, for one reference and one
+    """Mean and spread of the similarity between non-matching beads, for one reference and one
     version language. Versions in the same language share it, so that their fidelities
     compare: the baseline must not move with how good (or short) one version is."""
 
@@ -72,29 +105,34 @@ class Baseline:
 
 
 def language_baselines(
-    pairs: Sequence[tuple[str, np.ndarray, np.ndarray]],
+    pairs: Sequence[tuple[str, Sides]],
     config: FidelityConfig,
-    sample: int = 1500,
+    sample: int = 3000,
     seed: int = 0,
 ) -> dict[str, Baseline]:
     """Pooled baselines keyed by the pairs' ``key`` (reference and version language).
 
-    ``pairs`` holds (key, source vectors, target vectors) of each pair's matched beads;
-    every (i, j != i) combination within a pair counts; long pairs use ``sample`` beads.
+    ``pairs`` holds (key, :class:`Sides`) of each pair's matched beads; every (i, j != i)
+    combination within a pair counts, or ``sample`` of them drawn at random in long pairs.
     """
     sums: dict[str, list[float]] = {}
     rng = np.random.default_rng(seed)
-    for key, src_vecs, tgt_vecs in pairs:
-        n = len(src_vecs)
+    for key, sides in pairs:
+        n = len(sides.src_vecs)
         if n < 2:
             continue
-        pick = np.arange(n) if n <= sample else rng.choice(n, sample, replace=False)
-        sims = src_vecs[pick] @ tgt_vecs[pick].T
-        off = ~np.eye(len(pick), dtype=bool)
+        if n * (n - 1) <= sample:
+            firsts, seconds = np.nonzero(~np.eye(n, dtype=bool))
+        else:
+            firsts = rng.integers(0, n, sample)
+            seconds = (firsts + rng.integers(1, n, sample)) % n
+        sims = np.array(
+            [sides.similarity(i, j, config) for i, j in zip(firsts, seconds, strict=True)]
+        )
         acc = sums.setdefault(key, [0.0, 0.0, 0.0, 0.0])
-        acc[0] += float(sims[off].sum())
-        acc[1] += float((sims[off] ** 2).sum())
-        acc[2] += float(off.sum())
+        acc[0] += float(sims.sum())
+        acc[1] += float((sims**2).sum())
+        acc[2] += len(sims)
         acc[3] = max(acc[3], n)
     out = {}
     for key, (total, total_sq, count, n) in sums.items():
@@ -105,12 +143,16 @@ def language_baselines(
     return out
 
 
-def matched_vectors(rows: Sequence[Row], embedder: Embedder) -> tuple[np.ndarray, np.ndarray]:
-    """Embeddings of the source and target text of the non-null beads, in order."""
+def matched_sides(rows: Sequence[Row], embedder: Embedder, config: FidelityConfig) -> Sides:
+    """Embeddings and latent terms of the source and target text of the non-null beads."""
     matched = [r for r in rows if r.src_ids and r.tgt_ids]
-    return embedder.embed([r.src_text for r in matched]), embedder.embed(
-        [r.tgt_text for r in matched]
-    )
+    src, tgt = [r.src_text for r in matched], [r.tgt_text for r in matched]
+    src_terms, tgt_terms = embedder.terms(src), embedder.terms(tgt)
+    parts = [
+        term_part(*term_overlap(s, t), config) for s, t in zip(src_terms, tgt_terms, strict=True)
+    ]
+    typical = float(np.median(parts)) if parts else 0.0
+    return Sides(embedder.embed(src), embedder.embed(tgt), src_terms, tgt_terms, typical)
 
 
 def mt_chrf_top(rows: Sequence[Row], config: FidelityConfig) -> float | None:
@@ -124,39 +166,46 @@ def score_pair(
     embedder: Embedder,
     config: FidelityConfig,
     baseline: Baseline | None = None,
-    vectors: tuple[np.ndarray, np.ndarray] | None = None,
+    sides: Sides | None = None,
     mt_top: float | None = None,
 ) -> list[Row]:
     """Fidelity and flags for the rows of one document pair (in order); ``baseline`` defaults
-    to the pair's own (see :func:`language_baselines`), ``vectors`` to the embeddings of the
-    matched beads' two sides (see :func:`matched_vectors`), ``mt_top`` (the MT chrF level a
-    bead is measured against, see :func:`~eval.fidelity.mt_score`) to the pair's own."""
+    to the pair's own (see :func:`language_baselines`), ``sides`` to the embeddings and terms
+    of the matched beads' two sides (see :func:`matched_sides`), ``mt_top`` (the MT chrF
+    level a bead is measured against, see :func:`~eval.fidelity.mt_score`) to the pair's own."""
     matched = [r for r in rows if r.src_ids and r.tgt_ids]
     if mt_top is None:
         mt_top = mt_chrf_top(rows, config)
     if matched:
-        src_vecs, tgt_vecs = vectors if vectors is not None else matched_vectors(rows, embedder)
-        cosines = np.einsum("ij,ij->i", src_vecs, tgt_vecs)
+        sides = sides if sides is not None else matched_sides(rows, embedder, config)
         if baseline is None:
-            baseline = language_baselines([("", src_vecs, tgt_vecs)], config).get(
+            baseline = language_baselines([("", sides)], config).get(
                 "", Baseline(config.prior_mean, config.prior_sd)
             )
         src_chars = sum(len(r.src_text) for r in matched)
         ratio = sum(len(r.tgt_text) for r in matched) / max(src_chars, 1)
     pair_langs_differ = bool(rows) and rows[0].src_lang != rows[0].tgt_lang
 
-    def similarity(texts: Sequence[str], others: Sequence[str]) -> list[float]:
+    def cosines(texts: Sequence[str], others: Sequence[str]) -> list[float]:
         a, b = embedder.embed(list(texts)), embedder.embed(list(others))
         return [float(x) for x in np.einsum("ij,ij->i", a, b)]
 
+    def similarities(texts: Sequence[str], others: Sequence[str]) -> list[float]:
+        overlaps = map(term_overlap, embedder.terms(list(texts)), embedder.terms(list(others)))
+        return [
+            similarity(cosine, *overlap, config)
+            for cosine, overlap in zip(cosines(texts, others), overlaps, strict=True)
+        ]
+
     out: list[Row] = []
-    k = 0
+    k = -1
     for row in rows:
         if not (row.src_ids and row.tgt_ids):
             out.append(row.scored(0.0, null_bead_flags(row)))
             continue
-        cosine = float(cosines[k])
         k += 1
+        assert sides is not None and baseline is not None
+        value = sides.similarity(k, k, config)
         facts = compare_facts(
             extract_facts(row.src_text, row.src_lang),
             extract_facts(row.tgt_text, row.tgt_lang),
@@ -168,7 +217,7 @@ def score_pair(
             extract_entities(row.tgt_text, row.tgt_lang),
             row.src_text,
             row.tgt_text,
-            similarity,
+            cosines,
             langs=(row.src_lang, row.tgt_lang),
         )
         flags = [f.format() for f in facts]
@@ -183,8 +232,12 @@ def score_pair(
         if copied and not untranslated:
             # words copied from the source are no evidence of translation (the model finds
             # them closer, not further): similarity is that of the translated words
-            cosine = min(
-                cosine, similarity([row.src_text], [without_words(row.tgt_text, copied)])[0]
+            translated = without_words(row.tgt_text, copied)
+            value = min(
+                value,
+                sides.similarity_to(
+                    k, embedder.embed([translated])[0], embedder.terms([translated])[0], config
+                ),
             )
         if untranslated:
             flags.append(f"untranslated:language:{snippet(row.tgt_text)}")
@@ -193,7 +246,7 @@ def score_pair(
         letters = max(1, sum(ch.isalpha() for ch in row.tgt_text))
         share = 1.0 if untranslated else sum(len(w) for w in copied) / letters
         fidelity = bead_fidelity(
-            semantic_score(cosine, baseline.mean, baseline.sd, config),
+            semantic_score(value, baseline.mean, baseline.sd, config),
             len(facts),
             share,
             length_score(len(row.src_text), len(row.tgt_text), ratio, config),
@@ -202,6 +255,15 @@ def score_pair(
             if row.extra.get("mt_chrf") and mt_top
             else 1.0,
         )
+        if fidelity < config.content_check and not untranslated:
+            margin = config.content_margin * baseline.sd
+            for side, kind in (("source", "dropped"), ("target", "added")):
+                flags += [
+                    f"{kind}:content:{snippet(clause)}"
+                    for clause in unsupported_clauses(
+                        row.src_text, row.tgt_text, similarities, margin, side
+                    )
+                ]
         if fidelity < config.low_fidelity and not flags:
             flags.append(f"low_similarity:sentence:{snippet(row.tgt_text)}")
         out.append(row.scored(fidelity, flags))
@@ -257,17 +319,17 @@ def score_rows(
     config = config or FidelityConfig()
     rows = with_mt_scores(rows, translator)
     groups = [list(group) for _, group in groupby(rows, key=lambda r: r.pair)]
-    vectors = [(f"{g[0].src_doc}\t{g[0].tgt_lang}", *matched_vectors(g, embedder)) for g in groups]
-    baselines = language_baselines(vectors, config)
+    sides = [
+        (f"{g[0].src_doc}\t{g[0].tgt_lang}", matched_sides(g, embedder, config)) for g in groups
+    ]
+    baselines = language_baselines(sides, config)
     pooled: dict[str, list[Row]] = {}
-    for group, (key, _, _) in zip(groups, vectors, strict=True):
+    for group, (key, _) in zip(groups, sides, strict=True):
         pooled.setdefault(key, []).extend(group)
     mt_top = {key: mt_chrf_top(pooled_rows, config) for key, pooled_rows in pooled.items()}
     out: list[Row] = []
-    for group, (key, src_vecs, tgt_vecs) in zip(groups, vectors, strict=True):
+    for group, (key, pair_sides) in zip(groups, sides, strict=True):
         out.extend(
-            score_pair(
-                group, embedder, config, baselines.get(key), (src_vecs, tgt_vecs), mt_top.get(key)
-            )
+            score_pair(group, embedder, config, baselines.get(key), pair_sides, mt_top.get(key))
         )
     return out

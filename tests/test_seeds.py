@@ -38,6 +38,13 @@ def test_faithful_french_is_not_accused(seed_rows) -> None:  # type: ignore[no-u
     assert not any(f.startswith(("dropped", "added", "changed")) for f in row.flags)
 
 
+def test_dropped_clause_is_named_in_000(seed_rows) -> None:  # type: ignore[no-untyped-def]
+    row = next(r for r in rows_of(seed_rows, "000") if "Copilot" in r.src_text and r.tgt_ids)
+    assert "replacing OpenAI's models" in row.src_text
+    content = [f for f in row.flags if f.startswith("dropped:content:")]
+    assert content and "with the aim of replacing" in content[0], row.flags
+
+
 def test_001_aligns_exactly(seed_docs, embedder) -> None:  # type: ignore[no-untyped-def]
     alignment = align_documents(seed_docs[REF.stem], seed_docs["001_355e51555a3ccf1d"], embedder)
     expected = (

