@@ -7,7 +7,8 @@ Per source language, the 50 source sentences form a reference document (one per 
 versions of it. Recall: share of applied perturbations (``pert_check``) whose bead carries
 a flag of the expected kind. False flags: fact flags (dropped/added/changed of a date,
 number, money, percent or entity) on the good translations (``mt_sent``) and the human
-references (``eng_sent``), per 100 sentences.
+references (``eng_sent``), per 100 sentences; and, below the table, the content flags
+(a clause dropped or added) on the same sentences.
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ def main() -> None:
     examples: list[str] = []
     seen_controls: set[tuple[str, str]] = set()
     n_controls: dict[str, int] = dict.fromkeys(LANGS, 0)
+    content = {"mt": 0, "eng": 0}
     for name, expected in FILES.items():
         recall[name] = {}
         for lang, items in load(name).items():
@@ -78,7 +80,9 @@ def main() -> None:
                 seen_controls.add(key)
                 n_controls[lang] += 1
                 for version, counter in (("mt", false_mt), ("eng", false_eng)):
-                    flags = fact_flags(bead_of(rows[version], k).flags)
+                    all_flags = bead_of(rows[version], k).flags
+                    content[version] += sum(":content:" in f for f in all_flags)
+                    flags = fact_flags(all_flags)
                     counter[lang] += len(flags)
                     if flags and len(examples) < 12:
                         examples.append(f"{lang} {version}: {flags}")
@@ -104,6 +108,10 @@ def main() -> None:
     per = 100 / max(sum(n_controls.values()), 1)
     print(
         f"{'all':<15}{totals}{per * sum(false_mt.values()):>14.1f}{per * sum(false_eng.values()):>14.1f}"
+    )
+    print(
+        f"content flags (a clause dropped or added) per 100 faithful sentences: "
+        f"mt {per * content['mt']:.1f}, ref {per * content['eng']:.1f}"
     )
     print("\nfirst false flags, for reading:")
     for line in examples:
