@@ -6,8 +6,9 @@ location is ``$FACTALIGN_CACHE`` or ``~/.cache/factalign``; ``--no-cache`` turns
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -15,11 +16,43 @@ from ..store import Store, text_key
 from . import Embedder, Terms
 
 
+class _TextCache:
+    """Values computed per distinct text, in memory (up to ``limit``, then emptied) and in
+    one on-disk store; ``decode`` returns None for a stored value it cannot read."""
+
+    def __init__(self, store: Store, limit: int) -> None:
+        self.store, self.limit = store, limit
+        self.memory: dict[bytes, Any] = {}
+
+    def lookup(
+        self,
+        texts: Sequence[str],
+        compute: Callable[[list[str]], Sequence[Any]],
+        encode: Callable[[Any], bytes],
+        decode: Callable[[bytes], Any | None],
+    ) -> list[Any]:
+        keys = [text_key(t) for t in texts]
+        if len(self.memory) + len(keys) > self.limit:
+            self.memory.clear()
+        missing = [k for k in dict.fromkeys(keys) if k not in self.memory]
+        for k, blob in self.store.get_many(missing).items():
+            value = decode(blob)
+            if value is not None:
+                self.memory[k] = value
+        todo = {k: t for k, t in zip(keys, texts, strict=True) if k not in self.memory}
+        if todo:
+            fresh = dict(zip(todo, compute(list(todo.values())), strict=True))
+            self.memory.update(fresh)
+            self.store.put_many({k: encode(v) for k, v in fresh.items()})
+        return [self.memory[k] for k in keys]
+
+
 class CachedEmbedder:
     """Wraps an :class:`Embedder`; embeds only texts not seen before, each distinct text once.
 
-    Vectors are kept in memory too, up to ``memory_limit`` of them (then the memory is
-    emptied, the disk keeps them), so a long-lived batch worker does not grow without end.
+    Vectors and terms are kept in memory too, up to ``memory_limit`` of each (then the
+    memory is emptied, the disk keeps them), so a long-lived batch worker does not grow
+    without end.
     """
 
     memory_limit = 200_000
@@ -30,55 +63,39 @@ class CachedEmbedder:
         self.fingerprint = inner.fingerprint
         self.dim = inner.dim
         self.languages = inner.languages
-        self._memory: dict[bytes, np.ndarray] = {}
-        self._store = Store(f"emb-{self.fingerprint}", directory)
-        self._terms: dict[bytes, Terms] = {}
-        self._terms_store = Store(f"terms-{self.fingerprint}", directory)
+        self._vectors = _TextCache(Store(f"emb-{self.fingerprint}", directory), self.memory_limit)
+        self._terms = _TextCache(Store(f"terms-{self.fingerprint}", directory), self.memory_limit)
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
-        keys = [text_key(t) for t in texts]
-        if len(self._memory) + len(keys) > self.memory_limit:
-            self._memory.clear()
-        missing = [k for k in dict.fromkeys(keys) if k not in self._memory]
-        for k, blob in self._store.get_many(missing).items():
-            vec = np.frombuffer(blob, dtype=np.float32)
-            if vec.shape == (self.dim,):
-                self._memory[k] = vec
-        todo = {k: t for k, t in zip(keys, texts, strict=True) if k not in self._memory}
-        if todo:
-            vectors = self.inner.embed(list(todo.values()))
-            fresh = dict(zip(todo, vectors, strict=True))
-            self._memory.update(fresh)
-            self._store.put_many(
-                {k: np.asarray(v, dtype=np.float32).tobytes() for k, v in fresh.items()}
-            )
+        def decode(blob: bytes) -> np.ndarray | None:
+            vector = np.frombuffer(blob, dtype=np.float32)
+            return vector if vector.shape == (self.dim,) else None
+
+        vectors = self._vectors.lookup(
+            texts,
+            self.inner.embed,
+            lambda v: np.asarray(v, dtype=np.float32).tobytes(),
+            decode,
+        )
         out = np.empty((len(texts), self.dim), dtype=np.float32)
-        for row, k in enumerate(keys):
-            out[row] = self._memory[k]
+        for row, vector in enumerate(vectors):
+            out[row] = vector
         return out
 
     def terms(self, texts: Sequence[str]) -> list[Terms]:
         """Latent terms, each distinct text computed once (stored as ids then weights)."""
-        keys = [text_key(t) for t in texts]
-        if len(self._terms) + len(keys) > self.memory_limit:
-            self._terms.clear()
-        missing = [k for k in dict.fromkeys(keys) if k not in self._terms]
-        for k, blob in self._terms_store.get_many(missing).items():
-            if len(blob) % 8 == 0:
-                half = len(blob) // 2
-                self._terms[k] = (
-                    np.frombuffer(blob[:half], dtype=np.int32),
-                    np.frombuffer(blob[half:], dtype=np.float32),
-                )
-        todo = {k: t for k, t in zip(keys, texts, strict=True) if k not in self._terms}
-        if todo:
-            fresh = dict(zip(todo, self.inner.terms(list(todo.values())), strict=True))
-            self._terms.update(fresh)
-            self._terms_store.put_many(
-                {
-                    k: np.asarray(ids, dtype=np.int32).tobytes()
-                    + np.asarray(weights, dtype=np.float32).tobytes()
-                    for k, (ids, weights) in fresh.items()
-                }
-            )
-        return [self._terms[k] for k in keys]
+        return self._terms.lookup(texts, self.inner.terms, _encode_terms, _decode_terms)
+
+
+def _encode_terms(terms: Terms) -> bytes:
+    ids, weights = terms
+    return (
+        np.asarray(ids, dtype=np.int32).tobytes() + np.asarray(weights, dtype=np.float32).tobytes()
+    )
+
+
+def _decode_terms(blob: bytes) -> Terms | None:
+    if len(blob) % 8:
+        return None
+    half = len(blob) // 2
+    return np.frombuffer(blob[:half], dtype=np.int32), np.frombuffer(blob[half:], dtype=np.float32)

