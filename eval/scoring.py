@@ -191,6 +191,7 @@ def score_pair(
         return [float(x) for x in np.einsum("ij,ij->i", a, b)]
 
     def similarities(texts: Sequence[str], others: Sequence[str]) -> list[float]:
+        # full term weight: a clause taken out must not change how far terms are trusted
         overlaps = map(term_overlap, embedder.terms(list(texts)), embedder.terms(list(others)))
         return [
             similarity(cosine, *overlap, config)
