@@ -220,6 +220,7 @@ def score_pair(
             row.tgt_text,
             cosines,
             langs=(row.src_lang, row.tgt_lang),
+            cross_similarity=similarities,
         )
         flags = [f.format() for f in facts]
         copied = (

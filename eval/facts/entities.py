@@ -11,7 +11,11 @@ Capitalization finds candidates in scripts that have case. A sentence-initial wo
 a capitalized function word, a month or weekday name are not entities; in German, where
 every noun is capitalized, a lone capitalized word only counts when it looks like a name
 (internal capitals or digits, all capitals). Scripts without case (Chinese, Japanese,
-Hindi ...) yield no candidates of their own: their names are checked from the other side.
+Hindi ...) yield no candidates of their own: their names are checked from the other side,
+by romanized spelling (Xi Jinping ~ 习近平, xijinping) and else by the deletion test with
+the latent terms too and a stricter margin (names transcribed by sound, 特朗普 for Trump,
+share no spelling). When the other side adds a name, the stretch of the caseless side
+whose deletion brings the two closest is taken as the name it replaced.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from itertools import pairwise
 
 from anyascii import anyascii
 from rapidfuzz import fuzz
@@ -140,7 +145,7 @@ def extract_entities(sentence: str, lang: str) -> list[Fact]:
     ``initial`` for a span at the start of a sentence, whose first word may not be a name."""
     calendar = _calendar_words(lang or "en")
     tokens = []
-    for m in _TOKEN.finditer(sentence):
+    for m in _cased_tokens(sentence):
         if m.start() and sentence[m.start() - 1].isdigit():
             continue  # the "th" of 10th-11th
         elided = _ELISION.match(m.group())
@@ -150,7 +155,8 @@ def extract_entities(sentence: str, lang: str) -> list[Fact]:
     current: list[tuple[int, int, str]] = []
     for k, (start, end, word) in enumerate(tokens):
         bare = re.sub(r"['’]s$", "", word)
-        capital = (word[0].isupper() or _name_like(word)) and bare.lower() not in calendar
+        cased = any(ch.isupper() or ch.islower() for ch in word)  # not Chinese, Hindi ...
+        capital = cased and (word[0].isupper() or _name_like(word)) and bare.lower() not in calendar
         capital = capital and not _ROMAN_ORDINAL.match(bare) and bare.lower() not in _TITLES
         capital = capital and not _PREFIXED.match(word)
         gap = sentence[current[-1][1] : start] if current else ""
@@ -212,6 +218,30 @@ def extract_entities(sentence: str, lang: str) -> list[Fact]:
     return facts
 
 
+def _cased_tokens(sentence: str) -> list[re.Match[str]]:
+    """Word tokens, a token that runs from a cased script into one without case cut to
+    its cased parts (CBA联赛 -> CBA): the rest cannot be judged by capitals."""
+    tokens = []
+    for m in _TOKEN.finditer(sentence):
+        caseless = [ch.isalpha() and not (ch.isupper() or ch.islower()) for ch in m.group()]
+        if not any(caseless) or all(
+            c for c, ch in zip(caseless, m.group(), strict=True) if ch.isalpha()
+        ):
+            tokens.append(m)
+            continue
+        k = 0
+        while k < len(caseless):
+            if caseless[k]:
+                k += 1
+                continue
+            j = k
+            while j < len(caseless) and not caseless[j]:
+                j += 1
+            tokens.extend(_TOKEN.finditer(sentence, m.start() + k, m.start() + j))
+            k = j
+    return tokens
+
+
 def _mentioned(fact: Fact, other_text: str, haystack: str) -> bool:
     """Is the name ``fact`` spelled, possibly differently, inflected or in another script,
     in ``other_text``? ``haystack`` is ``normalize_name(other_text)``, computed once."""
@@ -234,6 +264,11 @@ def _mentioned(fact: Fact, other_text: str, haystack: str) -> bool:
         return True
     if _same_script(fact.text, other_text):
         return False
+    if _caseless(other_text):
+        # romanized Chinese runs its syllables together: Xi Jinping ~ 习近平 (xijinping)
+        compact = haystack.replace(" ", "")
+        if any(len(w) >= 6 and w in compact for w in [name.replace(" ", ""), *parts]):
+            return True
     # transliterated from another script (Эдвард Сноуден -> edvard snouden, गूगल -> Google)
     if any(fuzz.ratio(w, o) >= 80 for w in parts for o in other_words if len(o) >= 4):
         return True
@@ -342,9 +377,6 @@ def _without(text: str, fact: Fact) -> str:
     return " ".join((text[: fact.start] + text[fact.end :]).split())
 
 
-UNJUDGED_LANGS = frozenset({"zh", "ja", "ko", "th", "lo", "km", "my"})
-
-
 def compare_entities(
     source: Sequence[Fact],
     target: Sequence[Fact],
@@ -353,6 +385,8 @@ def compare_entities(
     similarity: Similarity | None = None,
     margin: float = 0.004,
     langs: tuple[str, str] | None = None,
+    cross_similarity: Similarity | None = None,
+    cross_margin: float = 0.025,
 ) -> list[FactFlag]:
     """``dropped`` / ``added`` / ``changed`` entity flags for one bead.
 
@@ -362,13 +396,15 @@ def compare_entities(
     similar by more than ``margin``, the other side does not say it. A name the version
     added and a name of the reference that the version does not spell were a replacement:
     ``changed``; the rest is ``dropped`` or ``added``.
+    Where the other side is in a script without case, the deletion test uses
+    ``cross_similarity`` (default ``similarity``) and ``cross_margin``: nothing there can
+    be spelled against, so the test decides alone and must be surer. A name added beside
+    a caseless reference (or dropped beside a caseless version) is paired with the stretch
+    of that side whose deletion brings the pair closest (:func:`_unsaid_span`): ``changed``.
     Without ``similarity``, a name whose other side is in a script without case, or in
-    another script than the name, is left unjudged. When either language of ``langs`` is
-    one of :data:`UNJUDGED_LANGS` (no case, no spaces: names are transcribed by sound and
-    neither spelling nor the small model decides reliably), nothing is flagged.
+    another script than the name, is left unjudged. ``langs`` (reference, version) picks
+    the place names and common words of each side.
     """
-    if langs and (set(langs) & UNJUDGED_LANGS):
-        return []
     source, target = _distinct(source), _distinct(target)
     src_norm, tgt_norm = normalize_name(src_text), normalize_name(tgt_text)
     renamed = _renamed(
@@ -384,20 +420,23 @@ def compare_entities(
         tgt_left = [f for f in tgt_left if not _place_mentioned(f, langs[1], langs[0], src_norm)]
     # how much closer the pair gets without each name: the other side does not say it
     gain: dict[int, float] = {}
-    if similarity is not None and (src_left or tgt_left):
-        base = similarity([src_text], [tgt_text])[0]
-        scores = similarity(
-            [_without(src_text, f) for f in src_left] + [src_text] * len(tgt_left),
-            [tgt_text] * len(src_left) + [_without(tgt_text, f) for f in tgt_left],
-        )
-        gain = {id(f): v - base for f, v in zip([*src_left, *tgt_left], scores, strict=True)}
+    if similarity is not None:
+        cross = cross_similarity or similarity
+        for measure, caseless in ((similarity, False), (cross, True)):
+            gain |= _deletion_gains(
+                measure,
+                [f for f in src_left if _caseless(tgt_text) == caseless],
+                [f for f in tgt_left if _caseless(src_text) == caseless],
+                src_text,
+                tgt_text,
+            )
 
     def missing(fact: Fact, other_text: str) -> bool:
         if fact.qualifier == "weak":
             return False
         if similarity is None:
             return _same_script(fact.text, other_text) and _spelled_name(fact)
-        return gain[id(fact)] > margin
+        return gain[id(fact)] > (cross_margin if _caseless(other_text) else margin)
 
     src_flagged = [f for f in src_left if missing(f, tgt_text)]
     tgt_flagged = [f for f in tgt_left if missing(f, src_text)]
@@ -410,12 +449,135 @@ def compare_entities(
     )
     added = [f for f in tgt_flagged if id(f) not in paired]
     pairs += list(zip(spare, added, strict=False))
+    paired = {id(f) for pair in pairs for f in pair}
+    if similarity is not None:
+        # a side without case has no names of its own to pair with: the replaced name is
+        # the stretch of it whose deletion brings the pair closest
+        cross = cross_similarity or similarity
+        src_lang, tgt_lang = langs or ("", "")
+        added = [f for f in tgt_flagged if id(f) not in paired]
+        if added and _caseless(src_text):
+            found = _unsaid_span(cross, src_text, src_lang, tgt_text, True, 0.6 * cross_margin)
+            if found:
+                pairs.append((found, added[0]))
+        dropped = [f for f in src_flagged if id(f) not in paired]
+        if dropped and _caseless(tgt_text):
+            found = _unsaid_span(cross, tgt_text, tgt_lang, src_text, False, 0.6 * cross_margin)
+            if found:
+                pairs.append((dropped[0], found))
     pairs.sort(key=lambda pair: pair[0].start)
     paired = {id(f) for pair in pairs for f in pair}
     flags += [FactFlag("changed", "entity", f"{s.text} -> {t.text}") for s, t in pairs]
     flags += [FactFlag("dropped", "entity", f.text) for f in src_flagged if id(f) not in paired]
     flags += [FactFlag("added", "entity", f.text) for f in tgt_flagged if id(f) not in paired]
     return flags
+
+
+def _deletion_gains(
+    similarity: Similarity,
+    src_names: Sequence[Fact],
+    tgt_names: Sequence[Fact],
+    src_text: str,
+    tgt_text: str,
+) -> dict[int, float]:
+    """How much closer the two sides get when each name is deleted from its own side
+    (keyed by ``id`` of the fact): positive when the other side does not say it."""
+    if not (src_names or tgt_names):
+        return {}
+    base = similarity([src_text], [tgt_text])[0]
+    scores = similarity(
+        [_without(src_text, f) for f in src_names] + [src_text] * len(tgt_names),
+        [tgt_text] * len(src_names) + [_without(tgt_text, f) for f in tgt_names],
+    )
+    return {id(f): v - base for f, v in zip([*src_names, *tgt_names], scores, strict=True)}
+
+
+_HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_KANA = r"\u3040-\u30ff\u31f0-\u31ff"
+_SCRIPT_RUN = re.compile(
+    rf"[{_HAN}々]+|[\u30a0-\u30ff\u31f0-\u31ffー・]+|[\u3040-\u309f]+|[^\W\d_{_HAN}{_KANA}]+"
+)
+
+
+@lru_cache(maxsize=16)
+def _common_words(lang: str) -> frozenset[str]:
+    """The language's most frequent words (wordfreq): postpositions, particles, function
+    characters, which are never the name a side left out."""
+    import wordfreq
+
+    try:
+        return frozenset(wordfreq.top_n_list(lang, 150))
+    except (LookupError, ValueError):
+        return frozenset()
+
+
+def _caseless_spans(text: str, lang: str) -> list[tuple[int, int]]:
+    """Where a name may stand in a text without case: each word, and two words together,
+    where words are spaced (Hindi); in Chinese and Japanese, katakana runs and the words
+    of a Han run (a Han run is often a whole clause). No span is, begins or ends with one
+    of the language's most common words."""
+    common = _common_words(lang)
+    if len(text.split()) >= 0.08 * len(text):
+        words = [
+            (m.start(), m.end())
+            for m in re.finditer(r"[^\s\d,.;:!?।\"'()«»“”]+", text)
+            if m.group() not in common
+        ]
+        pairs = [(a[0], b[1]) for a, b in pairwise(words) if not text[a[1] : b[0]].strip()]
+        return words + pairs
+    known = _word_list(lang)
+    spans = []
+    for m in _SCRIPT_RUN.finditer(text):
+        run = m.group()
+        if re.match(rf"[{_HAN}]", run) and len(run) > 3:
+            grams = [(i, i + n) for n in (2, 3, 4) for i in range(len(run) - n + 1)]
+            words = [(a, b) for a, b in grams if run[a:b] in known and run[a:b] not in common]
+            covered = {k for a, b in words for k in range(a, b)}
+            # a name the word list does not know (段梦琪): three characters no word covers
+            words += [(a, b) for a, b in grams if b - a == 3 and not covered & set(range(a, b))]
+            spans += [(m.start() + a, m.start() + b) for a, b in words]
+        elif len(run) >= 2 and run not in common and not re.match(r"[\u3040-\u309f]", run):
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+@lru_cache(maxsize=8)
+def _word_list(lang: str) -> frozenset[str]:
+    """Words of 2-4 characters in wordfreq's list for ``lang`` (Chinese, Japanese): where
+    a Han run can be cut without splitting a word (习近平, 重庆, not 平总)."""
+    import wordfreq
+
+    try:
+        words = wordfreq.get_frequency_dict(lang)
+    except (LookupError, ValueError):
+        return frozenset()
+    return frozenset(w for w in words if 2 <= len(w) <= 4)
+
+
+def _unsaid_span(
+    similarity: Similarity,
+    text: str,
+    lang: str,
+    other_text: str,
+    source_side: bool,
+    margin: float,
+) -> Fact | None:
+    """The stretch of ``text`` (without case) whose deletion brings it closest to
+    ``other_text``, as an entity; None unless that brings them closer by ``margin``
+    (below it, the best stretch is as often an ordinary word as the name)."""
+    spans = _caseless_spans(text, lang)
+    if not spans:
+        return None
+    cut = [" ".join((text[:a] + text[b:]).split()) for a, b in spans]
+    if source_side:
+        scores = similarity([text, *cut], [other_text] * (len(cut) + 1))
+    else:
+        scores = similarity([other_text] * (len(cut) + 1), [text, *cut])
+    best = max(range(len(spans)), key=lambda k: scores[k + 1])
+    if scores[best + 1] - scores[0] <= margin:
+        return None
+    a, b = spans[best]
+    return Fact("entity", f"ent:{normalize_name(text[a:b])}", text[a:b], a, b)
 
 
 def _closest_pairs(
@@ -479,6 +641,13 @@ def _same_script(name: str, other_text: str) -> bool:
     """Do both sides write mostly in Latin letters (so that spelling can decide)?"""
 
     return _latin_share(name) > 0.8 and _latin_share(other_text) > 0.8
+
+
+def _caseless(text: str) -> bool:
+    """Is ``text`` written mostly in a script without case (Chinese, Japanese, Hindi ...),
+    where no name of its own can be found?"""
+    letters = [ch for ch in text if ch.isalpha()]
+    return sum(ch.isupper() or ch.islower() for ch in letters) < 0.5 * len(letters)
 
 
 def _latin_share(text: str) -> float:
