@@ -15,7 +15,14 @@ from align.langid import copied_words, left_untranslated
 from align.translators import Translator
 
 from .content import unsupported_clauses
-from .facts import FactFlag, compare_entities, compare_facts, extract_entities, extract_facts
+from .facts import (
+    FactFlag,
+    Similarity,
+    compare_entities,
+    compare_facts,
+    extract_entities,
+    extract_facts,
+)
 from .fidelity import (
     FidelityConfig,
     bead_fidelity,
@@ -155,6 +162,27 @@ def matched_sides(rows: Sequence[Row], embedder: Embedder, config: FidelityConfi
     return Sides(embedder.embed(src), embedder.embed(tgt), src_terms, tgt_terms, typical)
 
 
+def text_measures(embedder: Embedder, config: FidelityConfig) -> tuple[Similarity, Similarity]:
+    """Two ways to compare texts pairwise (``texts[i]`` with ``others[i]``): the model's
+    cosine, and the bead similarity (cosine plus latent terms at full weight, see
+    :func:`~eval.fidelity.similarity`), which the tests that take a name or a clause out
+    of a side use; full weight, so that taking a piece out does not change how far the
+    terms are trusted."""
+
+    def cosines(texts: Sequence[str], others: Sequence[str]) -> list[float]:
+        a, b = embedder.embed(list(texts)), embedder.embed(list(others))
+        return [float(x) for x in np.einsum("ij,ij->i", a, b)]
+
+    def similarities(texts: Sequence[str], others: Sequence[str]) -> list[float]:
+        overlaps = map(term_overlap, embedder.terms(list(texts)), embedder.terms(list(others)))
+        return [
+            similarity(cosine, *overlap, config)
+            for cosine, overlap in zip(cosines(texts, others), overlaps, strict=True)
+        ]
+
+    return cosines, similarities
+
+
 def mt_chrf_top(rows: Sequence[Row], config: FidelityConfig) -> float | None:
     """The ``mt_quantile`` quantile of the ``mt_chrf`` column over ``rows`` (None without MT)."""
     chrfs = [float(r.extra["mt_chrf"]) for r in rows if r.extra.get("mt_chrf")]
@@ -186,17 +214,7 @@ def score_pair(
         ratio = sum(len(r.tgt_text) for r in matched) / max(src_chars, 1)
     pair_langs_differ = bool(rows) and rows[0].src_lang != rows[0].tgt_lang
 
-    def cosines(texts: Sequence[str], others: Sequence[str]) -> list[float]:
-        a, b = embedder.embed(list(texts)), embedder.embed(list(others))
-        return [float(x) for x in np.einsum("ij,ij->i", a, b)]
-
-    def similarities(texts: Sequence[str], others: Sequence[str]) -> list[float]:
-        # full term weight: a clause taken out must not change how far terms are trusted
-        overlaps = map(term_overlap, embedder.terms(list(texts)), embedder.terms(list(others)))
-        return [
-            similarity(cosine, *overlap, config)
-            for cosine, overlap in zip(cosines(texts, others), overlaps, strict=True)
-        ]
+    cosines, similarities = text_measures(embedder, config)
 
     out: list[Row] = []
     k = -1

@@ -103,14 +103,14 @@ def test_changed_number_and_dropped_fact() -> None:
 
 
 def _entity_flags(src: str, src_lang: str, tgt: str, tgt_lang: str, embedder=None) -> list[str]:  # type: ignore[no-untyped-def]
+    """Entity flags of one bead, with the pipeline's measures when a model is given."""
     from eval.facts import compare_entities, extract_entities
+    from eval.fidelity import FidelityConfig
+    from eval.scoring import text_measures
 
-    similarity = None
-    if embedder is not None:
-
-        def similarity(a, b):  # type: ignore[no-untyped-def]
-            return [float(x) for x in (embedder.embed(list(a)) * embedder.embed(list(b))).sum(1)]
-
+    cosines, similarities = (
+        text_measures(embedder, FidelityConfig()) if embedder is not None else (None, None)
+    )
     return [
         f.format()
         for f in compare_entities(
@@ -118,8 +118,9 @@ def _entity_flags(src: str, src_lang: str, tgt: str, tgt_lang: str, embedder=Non
             extract_entities(tgt, tgt_lang),
             src,
             tgt,
-            similarity,
+            cosines,
             langs=(src_lang, tgt_lang),
+            cross_similarity=similarities,
         )
     ]
 
@@ -478,3 +479,60 @@ def test_countries_and_cities_under_their_other_names(embedder) -> None:  # type
     ]:
         place = extract_entities(src, lang)[-1]
         assert not _place_mentioned(place, lang, "en", normalize_name(tgt)), src
+
+
+def test_names_beside_a_script_without_case(embedder) -> None:  # type: ignore[no-untyped-def]
+    # Hindi, Chinese: no capitals, so the version's names are checked against the source,
+    # and a name put in place of one of the source's is paired with what it replaced
+    hindi = (
+        "वाशिंगटन पोस्ट ने पूर्व एनएसए कॉन्ट्रैक्टर एडवर्ड स्नोडन से जुटाए दस्तावेजों के आधार पर यह खुलासा किया है।"
+    )
+    said = (
+        "The Washington Post has made this disclosure based on documents gathered from "
+        "former NSA contractor {}."
+    )
+    assert _entity_flags(hindi, "hi", said.format("Edward Snowden"), "en", embedder) == []
+    assert _entity_flags(hindi, "hi", said.format("Recep Tayyip Erdoğan"), "en", embedder) == [
+        "changed:entity:एडवर्ड स्नोडन -> Recep Tayyip Erdoğan"
+    ]
+    # a Chinese name by its romanization: 习近平 ~ xijinping
+    chinese = "习近平总书记多次强调，中国开放的大门不会关闭，只会越开越大。"
+    assert (
+        _entity_flags(
+            chinese,
+            "zh",
+            "General Secretary Xi Jinping has repeatedly emphasized that China's door to "
+            "opening up will not be closed, but will only open wider.",
+            "en",
+            embedder,
+        )
+        == []
+    )
+    chinese = "暴雨致重庆71条次中小河流出现涨水，当地已先后发布两个洪水预警。"
+    said = (
+        "The heavy rain caused 71 small and medium-sized rivers in {} to swell, and the "
+        "local area has issued two flood warnings."
+    )
+    assert _entity_flags(chinese, "zh", said.format("Chongqing"), "en", embedder) == []
+    assert _entity_flags(chinese, "zh", said.format("the Finnish Gulf"), "en", embedder) == [
+        "changed:entity:重庆 -> Finnish Gulf"
+    ]
+
+
+def test_names_next_to_other_scripts_titles_and_short_names() -> None:
+    from eval.facts import extract_entities
+    from eval.facts.entities import _mentioned, normalize_name
+
+    # a Latin name running into Chinese is the Latin part; Chinese yields no names itself
+    assert [
+        f.text
+        for f in extract_entities("受疫情影响，CBA联赛在中断近5个月后，于6月20日开始复赛。", "zh")
+    ] == ["CBA"]
+    # after a title's full stop a name does not open a sentence
+    assert [f.text for f in extract_entities("A raíz de esto, M. Tremblay dimitió.", "es")] == [
+        "Tremblay"
+    ]
+    # "U.S" is not inside "Moscú San Petersburgo" (u s)
+    us = extract_entities("Workers arrive in U.S. every year.", "en")[0]
+    other = "Llegan a Moscú, San Petersburgo y otras ciudades."
+    assert not _mentioned(us, other, normalize_name(other))

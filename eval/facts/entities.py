@@ -68,6 +68,9 @@ _PREFIXED = re.compile(
     r"pseudo|self|all|über|sans|contra|extra)-",
 )
 _ABBREVIATIONS = {"St", "Mt", "Ft", "Pt", "Sta", "Ste", "Sto"}  # St. Petersburg
+_AFTER_TITLE = re.compile(
+    r"(?<!\w)(?:Mr|Mrs|Ms|Dr|Prof|M|Mme|Mlle|Sr|Sra|Jr|St|Hr|Fr|Sig|Gen|Gov|Sen|Rep)\.\s*$"
+)
 _ROMAN_ORDINAL = re.compile(r"^[IVXLC]+(?:e|er|ème|eme)?$")
 _TITLES = {
     "mr",
@@ -194,6 +197,7 @@ def extract_entities(sentence: str, lang: str) -> list[Fact]:
         start, end = span[0][0], span[-1][1]
         before = sentence[max(0, start - 8) : start]
         initial = bool(_SENTENCE_START.search(before)) and (start <= 8 or bool(before.strip()))
+        initial = initial and not _AFTER_TITLE.search(before)  # M. Tremblay, Dr. Rao
         single = len(span) == 1
         name_like = any(_name_like(w) for _, _, w in span)
         if single and initial and not name_like:
@@ -246,7 +250,7 @@ def _mentioned(fact: Fact, other_text: str, haystack: str) -> bool:
     """Is the name ``fact`` spelled, possibly differently, inflected or in another script,
     in ``other_text``? ``haystack`` is ``normalize_name(other_text)``, computed once."""
     name = fact.key[4:]
-    if not name or name in haystack:
+    if not name or re.search(rf"\b{re.escape(name)}\b", haystack):
         return True
     words = name.split()
     # a surname or a distinctive part is enough (Musk, Suleyman; not "the", "new")
@@ -255,7 +259,10 @@ def _mentioned(fact: Fact, other_text: str, haystack: str) -> bool:
         return True
     if len(haystack) > _MAX_FUZZY:
         return False
-    if fuzz.partial_ratio(name, haystack) >= (85 if len(name) >= 6 else 95):
+    # a short name (U.S -> "u s") is found inside any words (Moscú San): not by fuzz
+    if len(name.replace(" ", "")) >= 4 and fuzz.partial_ratio(name, haystack) >= (
+        85 if len(name) >= 6 else 95
+    ):
         return True
     other_words = [w for w in haystack.split() if len(w) >= 3]
     # the last word carries a name's case ending (Morawieckiego); a title before it may
@@ -449,6 +456,17 @@ def compare_entities(
     )
     added = [f for f in tgt_flagged if id(f) not in paired]
     pairs += list(zip(spare, added, strict=False))
+    paired = {id(f) for pair in pairs for f in pair}
+    # and a dropped name beside a name of the version the reference does not spell, in
+    # the same place, whose deletion brings the pair closer, if by less than the margin
+    # (Arnold Schwarzenegger -> Muddy Waters)
+    spare = [f for f in tgt_left if id(f) not in paired and gain.get(id(f), -1.0) > 0]
+    dropped = [f for f in src_flagged if id(f) not in paired]
+    pairs += [
+        (s, t)
+        for s, t in _closest_pairs(dropped, spare, len(src_text), len(tgt_text))
+        if abs(s.start / max(len(src_text), 1) - t.start / max(len(tgt_text), 1)) < 0.1
+    ]
     paired = {id(f) for pair in pairs for f in pair}
     if similarity is not None:
         # a side without case has no names of its own to pair with: the replaced name is
