@@ -536,3 +536,19 @@ def test_names_next_to_other_scripts_titles_and_short_names() -> None:
     us = extract_entities("Workers arrive in U.S. every year.", "en")[0]
     other = "Llegan a Moscú, San Petersburgo y otras ciudades."
     assert not _mentioned(us, other, normalize_name(other))
+
+
+def test_german_place_names_and_rare_first_words_are_names() -> None:
+    from eval.facts import extract_entities
+
+    # a lone capitalized German noun may be a common one, a country is a name
+    facts = extract_entities(
+        "Bisher wurden in Spanien mehr als 272.000 Infektionen gemeldet.", "de"
+    )
+    assert [(f.text, f.qualifier) for f in facts] == [("Spanien", ""), ("Infektionen", "weak")]
+    # a word rare in the language opens the sentence as a name, a common one does not
+    assert [f.text for f in extract_entities("Kohli spielte gut.", "de")] == ["Kohli"]
+    assert "Schließlich" not in [
+        f.text for f in extract_entities("Schließlich konnte die Saison gespielt werden.", "de")
+    ]
+    assert extract_entities("C'est une bonne occasion.", "fr") == []

@@ -126,6 +126,30 @@ def _currency_codes() -> frozenset[str]:
     return frozenset(list_currencies())
 
 
+RARE_ZIPF = 2.5
+
+
+def _rare_word(word: str, lang: str) -> bool:
+    """Is ``word``, in lower case, rare or unknown in ``lang`` (wordfreq's list: below one
+    in ten million words), so that at the start of a sentence it is more likely a name
+    (Werth, Larry) than a capitalized word? False for a language wordfreq does not know."""
+    frequencies = _frequencies(lang)
+    if not frequencies:
+        return False
+    parts = re.split(r"['’]", re.sub(r"['’]s$", "", word).casefold())  # C'est: c, est
+    return max(frequencies.get(p, 0.0) for p in parts) < 10**RARE_ZIPF / 1e9
+
+
+@lru_cache(maxsize=16)
+def _frequencies(lang: str) -> dict[str, float]:
+    import wordfreq
+
+    try:
+        return wordfreq.get_frequency_dict(lang)
+    except (LookupError, ValueError):
+        return {}
+
+
 def normalize_name(text: str) -> str:
     """ASCII, lower case, no possessive or punctuation: "Elon Musk's" -> "elon musk"."""
     text = re.sub(r"['’]s\b", "", text)
@@ -200,11 +224,13 @@ def extract_entities(sentence: str, lang: str) -> list[Fact]:
         initial = initial and not _AFTER_TITLE.search(before)  # M. Tremblay, Dr. Rao
         single = len(span) == 1
         name_like = any(_name_like(w) for _, _, w in span)
-        if single and initial and not name_like:
+        if single and initial and not name_like and not _rare_word(span[0][2], lang):
             continue
         if single and span[0][2] in _currency_codes():
             continue  # PLN 570 thousand: a unit of money
+        # a lone German noun may be a common one; a country or city CLDR names is a name
         weak = single and not name_like and lang in _NOUN_CAPITALIZING
+        weak = weak and normalize_name(span[0][2]) not in _place_names(lang)
         # a sentence's first word may be a capitalized common word or title (Teraz Kolonko
         # = Now Kolonko, Obránce Filip Novák = Defender Filip Novák)
         opening = initial and not single and not _name_like(span[0][2])
