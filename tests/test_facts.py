@@ -481,25 +481,45 @@ def test_countries_and_cities_under_their_other_names(embedder) -> None:  # type
         assert not _place_mentioned(place, lang, "en", normalize_name(tgt)), src
 
 
-def test_names_beside_a_script_without_case(embedder) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(
+    ("source", "lang", "said", "name", "other", "old"),
+    [
+        (
+            "वाशिंगटन पोस्ट ने पूर्व एनएसए कॉन्ट्रैक्टर एडवर्ड स्नोडन से जुटाए दस्तावेजों के आधार पर यह खुलासा किया है।",
+            "hi",
+            "The Washington Post has made this disclosure based on documents gathered from "
+            "former NSA contractor {}.",
+            "Edward Snowden",
+            "Recep Tayyip Erdoğan",
+            "एडवर्ड स्नोडन",
+        ),
+        (
+            "暴雨致重庆71条次中小河流出现涨水，当地已先后发布两个洪水预警。",
+            "zh",
+            "The heavy rain caused 71 small and medium-sized rivers in {} to swell, and the "
+            "local area has issued two flood warnings.",
+            "Chongqing",
+            "Finnish Gulf",
+            "重庆",
+        ),
+    ],
+)
+def test_a_name_replaced_beside_a_script_without_case(  # type: ignore[no-untyped-def]
+    embedder, source: str, lang: str, said: str, name: str, other: str, old: str
+) -> None:
     # Hindi, Chinese: no capitals, so the version's names are checked against the source,
     # and a name put in place of one of the source's is paired with what it replaced
-    hindi = (
-        "वाशिंगटन पोस्ट ने पूर्व एनएसए कॉन्ट्रैक्टर एडवर्ड स्नोडन से जुटाए दस्तावेजों के आधार पर यह खुलासा किया है।"
-    )
-    said = (
-        "The Washington Post has made this disclosure based on documents gathered from "
-        "former NSA contractor {}."
-    )
-    assert _entity_flags(hindi, "hi", said.format("Edward Snowden"), "en", embedder) == []
-    assert _entity_flags(hindi, "hi", said.format("Recep Tayyip Erdoğan"), "en", embedder) == [
-        "changed:entity:एडवर्ड स्नोडन -> Recep Tayyip Erdoğan"
+    assert _entity_flags(source, lang, said.format(name), "en", embedder) == []
+    assert _entity_flags(source, lang, said.format(other), "en", embedder) == [
+        f"changed:entity:{old} -> {other}"
     ]
-    # a Chinese name by its romanization: 习近平 ~ xijinping
-    chinese = "习近平总书记多次强调，中国开放的大门不会关闭，只会越开越大。"
+
+
+def test_a_chinese_name_by_its_romanization(embedder) -> None:  # type: ignore[no-untyped-def]
+    # 习近平 ~ xijinping
     assert (
         _entity_flags(
-            chinese,
+            "习近平总书记多次强调，中国开放的大门不会关闭，只会越开越大。",
             "zh",
             "General Secretary Xi Jinping has repeatedly emphasized that China's door to "
             "opening up will not be closed, but will only open wider.",
@@ -508,15 +528,6 @@ def test_names_beside_a_script_without_case(embedder) -> None:  # type: ignore[n
         )
         == []
     )
-    chinese = "暴雨致重庆71条次中小河流出现涨水，当地已先后发布两个洪水预警。"
-    said = (
-        "The heavy rain caused 71 small and medium-sized rivers in {} to swell, and the "
-        "local area has issued two flood warnings."
-    )
-    assert _entity_flags(chinese, "zh", said.format("Chongqing"), "en", embedder) == []
-    assert _entity_flags(chinese, "zh", said.format("the Finnish Gulf"), "en", embedder) == [
-        "changed:entity:重庆 -> Finnish Gulf"
-    ]
 
 
 def test_names_next_to_other_scripts_titles_and_short_names() -> None:

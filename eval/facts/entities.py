@@ -7,10 +7,11 @@ bundled embedding model is asked whether the other side supports the name: delet
 from its sentence and see whether the pair becomes *more* similar. If it does, the other
 side never said it.
 
-Capitalization finds candidates in scripts that have case. A sentence-initial word alone,
-a capitalized function word, a month or weekday name are not entities; in German, where
-every noun is capitalized, a lone capitalized word only counts when it looks like a name
-(internal capitals or digits, all capitals). Scripts without case (Chinese, Japanese,
+Capitalization finds candidates in scripts that have case. A sentence-initial word alone
+(unless rare in its language), a capitalized function word, a month or weekday name are
+not entities; in German, where every noun is capitalized, a lone capitalized word only
+counts when it looks like a name (internal capitals or digits, all capitals) or is a
+country or city CLDR names. Scripts without case (Chinese, Japanese,
 Hindi ...) yield no candidates of their own: their names are checked from the other side,
 by romanized spelling (Xi Jinping ~ 习近平, xijinping) and else by the deletion test with
 the latent terms too and a stricter margin (names transcribed by sound, 特朗普 for Trump,
@@ -453,8 +454,8 @@ def compare_entities(
         tgt_left = [f for f in tgt_left if not _place_mentioned(f, langs[1], langs[0], src_norm)]
     # how much closer the pair gets without each name: the other side does not say it
     gain: dict[int, float] = {}
-    if similarity is not None:
-        cross = cross_similarity or similarity
+    cross = cross_similarity or similarity
+    if similarity is not None and cross is not None:
         for measure, caseless in ((similarity, False), (cross, True)):
             gain |= _deletion_gains(
                 measure,
@@ -494,10 +495,9 @@ def compare_entities(
         if abs(s.start / max(len(src_text), 1) - t.start / max(len(tgt_text), 1)) < 0.1
     ]
     paired = {id(f) for pair in pairs for f in pair}
-    if similarity is not None:
+    if cross is not None:
         # a side without case has no names of its own to pair with: the replaced name is
         # the stretch of it whose deletion brings the pair closest
-        cross = cross_similarity or similarity
         src_lang, tgt_lang = langs or ("", "")
         added = [f for f in tgt_flagged if id(f) not in paired]
         if added and _caseless(src_text):
@@ -585,17 +585,15 @@ def _caseless_spans(text: str, lang: str) -> list[tuple[int, int]]:
     return spans
 
 
-@lru_cache(maxsize=8)
 def _word_list(lang: str) -> frozenset[str]:
     """Words of 2-4 characters in wordfreq's list for ``lang`` (Chinese, Japanese): where
     a Han run can be cut without splitting a word (习近平, 重庆, not 平总)."""
-    import wordfreq
+    return _short_words(lang) if _frequencies(lang) else frozenset()
 
-    try:
-        words = wordfreq.get_frequency_dict(lang)
-    except (LookupError, ValueError):
-        return frozenset()
-    return frozenset(w for w in words if 2 <= len(w) <= 4)
+
+@lru_cache(maxsize=8)
+def _short_words(lang: str) -> frozenset[str]:
+    return frozenset(w for w in _frequencies(lang) if 2 <= len(w) <= 4)
 
 
 def _unsaid_span(
