@@ -563,3 +563,24 @@ def test_german_place_names_and_rare_first_words_are_names() -> None:
         f.text for f in extract_entities("Schließlich konnte die Saison gespielt werden.", "de")
     ]
     assert extract_entities("C'est une bonne occasion.", "fr") == []
+
+
+def test_initials_in_another_script_and_currency_codes_beside_names(embedder) -> None:  # type: ignore[no-untyped-def]
+    from eval.facts import extract_entities
+
+    # США (USA) is left implicit in "Assistant Secretary of State": initials in another
+    # script are spelled by that script's own words, and no test ties them to English
+    assert (
+        _entity_flags(
+            "Об этом в пятницу заявил бывший помощник госсекретаря США по делам Восточной Азии "
+            "и Тихого океана Дэниел Рассел.",
+            "ru",
+            "Daniel Russell, former Assistant Secretary of State for East Asian and Pacific "
+            "Affairs, made the announcement on Friday.",
+            "en",
+            embedder,
+        )
+        == []
+    )
+    # "Only PLN": a capitalized first word and a unit of money, no name
+    assert extract_entities("“Only PLN 1.4 billion has been reserved for this year.", "en") == []

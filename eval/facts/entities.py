@@ -217,6 +217,11 @@ def extract_entities(sentence: str, lang: str) -> list[Fact]:
             span = span[1:]
         while span and span[-1][2].lower() in _CONNECTORS:
             span = span[:-1]
+        # a currency code next to a name is a unit of money ("Only PLN 1.4 billion")
+        while len(span) > 1 and span[-1][2] in _currency_codes():
+            span = span[:-1]
+        while len(span) > 1 and span[0][2] in _currency_codes():
+            span = span[1:]
         if not span:
             continue
         start, end = span[0][0], span[-1][1]
@@ -468,6 +473,8 @@ def compare_entities(
     def missing(fact: Fact, other_text: str) -> bool:
         if fact.qualifier == "weak":
             return False
+        if _acronym(fact.text) and not _same_script(fact.text, other_text):
+            return False  # США = USA, АПЛ = EPL: each script spells its own initials
         if similarity is None:
             return _same_script(fact.text, other_text) and _spelled_name(fact)
         return gain[id(fact)] > (cross_margin if _caseless(other_text) else margin)
@@ -683,6 +690,16 @@ def _same_script(name: str, other_text: str) -> bool:
     """Do both sides write mostly in Latin letters (so that spelling can decide)?"""
 
     return _latin_share(name) > 0.8 and _latin_share(other_text) > 0.8
+
+
+def _acronym(name: str) -> bool:
+    """One word of 2-5 letters, all capitals but one at most (NSA, АПЛ, MSWiA)."""
+    letters = [ch for ch in name if ch.isalpha()]
+    return (
+        " " not in name.strip()
+        and 2 <= len(letters) <= 5
+        and sum(ch.isupper() for ch in letters) >= len(letters) - 1
+    )
 
 
 def _caseless(text: str) -> bool:
