@@ -584,3 +584,24 @@ def test_initials_in_another_script_and_currency_codes_beside_names(embedder) ->
     )
     # "Only PLN": a capitalized first word and a unit of money, no name
     assert extract_entities("“Only PLN 1.4 billion has been reserved for this year.", "en") == []
+
+
+def test_a_surname_changed_behind_the_same_given_name(embedder) -> None:  # type: ignore[no-untyped-def]
+    source = (
+        "Izrael považuje Írán za svého úhlavního nepřítele a premiér Benjamin Netanjahu je "
+        "hlavním odpůrcem mezinárodní jaderné dohody s Íránem z roku 2015."
+    )
+    said = (
+        "Israel considers Iran to be its main enemy, and Prime Minister {} is a major "
+        "opponent of the 2015 international nuclear agreement with Iran."
+    )
+    assert _entity_flags(source, "cs", said.format("Benjamin Netanyahu"), "en", embedder) == []
+    assert _entity_flags(source, "cs", said.format("Benjamin Gantz"), "en", embedder) == [
+        "changed:entity:Benjamin Netanjahu -> Prime Minister Benjamin Gantz"
+    ]
+    # the kept given name alone is no mention of the name (ČSSD Alexandra Čuby -> ČSSD)
+    from eval.facts.entities import _mentioned, extract_entities, normalize_name
+
+    name = extract_entities("Rafaj užívá byty hráče ČSSD Alexandra Čuby.", "cs")[-1]
+    other = "Rafaj uses the flats of the ČSSD player."
+    assert not _mentioned(name, other, normalize_name(other))

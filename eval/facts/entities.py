@@ -285,9 +285,11 @@ def _mentioned(fact: Fact, other_text: str, haystack: str) -> bool:
     if not name or re.search(rf"\b{re.escape(name)}\b", haystack):
         return True
     words = name.split()
-    # a surname or a distinctive part is enough (Musk, Suleyman; not "the", "new")
+    # the last long word is enough (Musk, Suleyman; not "the", "new"), and needed: the
+    # first name or the party kept is no mention (Benjamin Netanjahu -> Benjamin Gantz,
+    # ČSSD Alexandra Čuby -> ČSSD)
     parts = [w for w in words if len(w) >= 4]
-    if any(re.search(rf"\b{re.escape(w)}\b", haystack) for w in parts):
+    if parts and re.search(rf"\b{re.escape(parts[-1])}\b", haystack):
         return True
     if len(haystack) > _MAX_FUZZY:
         return False
@@ -449,6 +451,7 @@ def compare_entities(
     renamed = _renamed(
         [f for f in source if f.key[4:] not in tgt_norm],
         [f for f in target if f.key[4:] not in src_norm],
+        langs[1] if langs else "",
     )
     flags = [FactFlag("changed", "entity", f"{s.text} -> {t.text}") for s, t in renamed]
     done = {id(f) for pair in renamed for f in pair}
@@ -650,15 +653,20 @@ def _closest_pairs(
     return pairs
 
 
-def _renamed(source: Sequence[Fact], target: Sequence[Fact]) -> list[tuple[Fact, Fact]]:
-    """Full names that kept the surname but changed a given name (Mustafa Suleyman -> Mauro Suleyman)."""
+def _renamed(
+    source: Sequence[Fact], target: Sequence[Fact], tgt_lang: str = ""
+) -> list[tuple[Fact, Fact]]:
+    """Full names that kept the surname but changed a given name (Mustafa Suleyman -> Mauro
+    Suleyman), or kept the given name and changed the surname for a word that is no word
+    of the version's language ``tgt_lang`` (Benjamin Netanjahu -> Prime Minister Benjamin
+    Gantz; not Rádio Svoboda -> Radio Liberty, a name translated)."""
     pairs = []
     used: set[int] = set()
 
-    def person_like(fact: Fact) -> list[str] | None:
+    def person_like(fact: Fact, longest: int = 3) -> list[str] | None:
         # a sentence-initial first word may be a title or an adverb (Teraz Kolonko = Now Kolonko)
         words = fact.text.split()
-        if fact.qualifier or _latin_share(fact.text) < 0.8 or not 2 <= len(words) <= 3:
+        if fact.qualifier or _latin_share(fact.text) < 0.8 or not 2 <= len(words) <= longest:
             return None
         if any(w.lower() in _CONNECTORS or _name_like(w) for w in words):
             return None
@@ -666,20 +674,31 @@ def _renamed(source: Sequence[Fact], target: Sequence[Fact]) -> list[tuple[Fact,
 
     for s in source:
         s_words = person_like(s)
-        if not s_words:
-            continue
+        s_last = person_like(s, longest=4)
         for t in target:
-            t_words = person_like(t)
-            if (
-                id(t) in used
-                or not t_words
-                or len(t_words) != len(s_words)
-                or s_words[-1] != t_words[-1]
-            ):
+            if id(t) in used:
                 continue
+            t_words = person_like(t)
+            t_last = person_like(t, longest=4)
             # the given name stands next to the surname (in Warszawie Kornel Morawiecki
             # the first word is a place the span swallowed)
-            if fuzz.ratio(s_words[-2], t_words[-2]) < 70:
+            given = (
+                s_words
+                and t_words
+                and len(t_words) == len(s_words)
+                and s_words[-1] == t_words[-1]
+                and fuzz.ratio(s_words[-2], t_words[-2]) < 70
+            )
+            surname = (
+                s_last
+                and t_last
+                and len(s_last[-2]) >= 3
+                and s_last[-2] == t_last[-2]
+                and fuzz.ratio(s_last[-1], t_last[-1]) < 70
+                and bool(tgt_lang)
+                and _rare_word(t_last[-1], tgt_lang)
+            )
+            if given or surname:
                 pairs.append((s, t))
                 used.add(id(t))
                 break
