@@ -605,3 +605,20 @@ def test_a_surname_changed_behind_the_same_given_name(embedder) -> None:  # type
     name = extract_entities("Rafaj užívá byty hráče ČSSD Alexandra Čuby.", "cs")[-1]
     other = "Rafaj uses the flats of the ČSSD player."
     assert not _mentioned(name, other, normalize_name(other))
+
+
+def test_where_a_name_may_stand_in_text_without_case() -> None:
+    from eval.facts.entities import _caseless_spans
+
+    def spans(text: str, lang: str) -> list[str]:
+        return [text[a:b] for a, b in _caseless_spans(text, lang)]
+
+    # words of a Han run, katakana and Latin runs; never a particle or a common word
+    japanese = spans("レバンテフジ静岡は清水周一執行役員が委嘱プレートを受け取った。", "ja")
+    assert {"レバンテフジ", "静岡", "清水", "プレート"} <= set(japanese)
+    assert not {"は", "が", "を"} & set(japanese)
+    # Hindi: words and pairs of words, not postpositions
+    hindi = spans("पुलिस ने अदालत को बताया कि जाहिद की मौत हुई।", "hi")
+    assert "जाहिद" in hindi and "ने" not in hindi and "को" not in hindi
+    # Thai writes no spaces between words and they are not cut here: no stretch at all
+    assert spans("นายกรัฐมนตรีกล่าวว่าประเทศไทยจะเปิดประเทศ", "th") == []

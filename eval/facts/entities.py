@@ -546,6 +546,7 @@ def _deletion_gains(
     return {id(f): v - base for f, v in zip([*src_names, *tgt_names], scores, strict=True)}
 
 
+_LONGEST_RUN = 12  # a longer katakana or Latin run is no name
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _KANA = r"\u3040-\u30ff\u31f0-\u31ff"
 _SCRIPT_RUN = re.compile(
@@ -567,9 +568,10 @@ def _common_words(lang: str) -> frozenset[str]:
 
 def _caseless_spans(text: str, lang: str) -> list[tuple[int, int]]:
     """Where a name may stand in a text without case: each word, and two words together,
-    where words are spaced (Hindi); in Chinese and Japanese, katakana runs and the words
-    of a Han run (a Han run is often a whole clause). No span is, begins or ends with one
-    of the language's most common words."""
+    where words are spaced (Hindi); in Chinese and Japanese, katakana and Latin runs and
+    the words of a Han run (a Han run is often a whole clause); none in other unspaced
+    scripts (Thai), whose words are not cut here. No span is, begins or ends with one of
+    the language's most common words."""
     common = _common_words(lang)
     if len(text.split()) >= 0.08 * len(text):
         words = [
@@ -590,7 +592,11 @@ def _caseless_spans(text: str, lang: str) -> list[tuple[int, int]]:
             # a name the word list does not know (段梦琪): three characters no word covers
             words += [(a, b) for a, b in grams if b - a == 3 and not covered & set(range(a, b))]
             spans += [(m.start() + a, m.start() + b) for a, b in words]
-        elif len(run) >= 2 and run not in common and not re.match(r"[\u3040-\u309f]", run):
+        elif (
+            2 <= len(run) <= _LONGEST_RUN
+            and run not in common
+            and (re.match(rf"[{_HAN}\u30a0-\u30ff]", run) or not _caseless(run))
+        ):
             spans.append((m.start(), m.end()))
     return spans
 
