@@ -620,5 +620,9 @@ def test_where_a_name_may_stand_in_text_without_case() -> None:
     # Hindi: words and pairs of words, not postpositions
     hindi = spans("पुलिस ने अदालत को बताया कि जाहिद की मौत हुई।", "hi")
     assert "जाहिद" in hindi and "ने" not in hindi and "को" not in hindi
+    # a frequent name is still a name (मोदी is among Hindi's 150 most common words)
+    assert spans("मोदी ने कहा", "hi") == ["मोदी"]
+    # a short Chinese text has no spaces to split at either
+    assert spans("你好世界和平", "zh") == ["你好", "和平"]
     # Thai writes no spaces between words and they are not cut here: no stretch at all
     assert spans("นายกรัฐมนตรีกล่าวว่าประเทศไทยจะเปิดประเทศ", "th") == []

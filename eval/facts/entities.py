@@ -557,12 +557,13 @@ _SCRIPT_RUN = re.compile(
 
 @lru_cache(maxsize=16)
 def _common_words(lang: str) -> frozenset[str]:
-    """The language's most frequent words (wordfreq): postpositions, particles, function
-    characters, which are never the name a side left out."""
+    """The language's most frequent short words (wordfreq; three characters at most, so
+    not भारत or मोदी): postpositions, particles, function characters, which are never the
+    name a side left out."""
     import wordfreq
 
     try:
-        return frozenset(wordfreq.top_n_list(lang, 150))
+        return frozenset(w for w in wordfreq.top_n_list(lang, 150) if len(w) <= 3)
     except (LookupError, ValueError):
         return frozenset()
 
@@ -574,7 +575,7 @@ def _caseless_spans(text: str, lang: str) -> list[tuple[int, int]]:
     scripts (Thai), whose words are not cut here. No span is, begins or ends with one of
     the language's most common words."""
     common = _common_words(lang)
-    if len(text.split()) >= 0.08 * len(text):
+    if len(text.split()) >= max(2, 0.08 * len(text)):
         words = [
             (m.start(), m.end())
             for m in re.finditer(r"[^\s\d,.;:!?।\"'()«»“”]+", text)
