@@ -622,7 +622,9 @@ def test_where_a_name_may_stand_in_text_without_case() -> None:
     assert "जाहिद" in hindi and "ने" not in hindi and "को" not in hindi
     # a frequent name is still a name (मोदी is among Hindi's 150 most common words)
     assert spans("मोदी ने कहा", "hi") == ["मोदी"]
-    # a short Chinese text has no spaces to split at either
-    assert spans("你好世界和平", "zh") == ["你好", "和平"]
+    # Chinese: its words (jieba), an unknown name among them, and a transcribed name whole
+    chinese = spans("该电站站长段梦琪说，这位宣讲福音的约翰·刘易斯后来", "zh")
+    assert {"段梦琪", "约翰·刘易斯", "站长"} <= set(chinese)
+    assert not {"说", "的"} & set(chinese)
     # Thai writes no spaces between words and they are not cut here: no stretch at all
     assert spans("นายกรัฐมนตรีกล่าวว่าประเทศไทยจะเปิดประเทศ", "th") == []

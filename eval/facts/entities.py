@@ -570,10 +570,10 @@ def _common_words(lang: str) -> frozenset[str]:
 
 def _caseless_spans(text: str, lang: str) -> list[tuple[int, int]]:
     """Where a name may stand in a text without case: each word, and two words together,
-    where words are spaced (Hindi); in Chinese and Japanese, katakana and Latin runs and
-    the words of a Han run (a Han run is often a whole clause); none in other unspaced
-    scripts (Thai), whose words are not cut here. No span is, begins or ends with one of
-    the language's most common words."""
+    where words are spaced (Hindi); in Chinese, its words (:func:`_chinese_words`); in
+    Japanese, katakana and Latin runs and the words of a Han run (a Han run is often a
+    whole clause); none in other unspaced scripts (Thai), whose words are not cut here.
+    No span is, begins or ends with one of the language's most common short words."""
     common = _common_words(lang)
     if len(text.split()) >= max(2, 0.08 * len(text)):
         words = [
@@ -583,6 +583,8 @@ def _caseless_spans(text: str, lang: str) -> list[tuple[int, int]]:
         ]
         pairs = [(a[0], b[1]) for a, b in pairwise(words) if not text[a[1] : b[0]].strip()]
         return words + pairs
+    if lang.split("-")[0] == "zh":
+        return _chinese_words(text, common)
     known = _word_list(lang)
     spans = []
     for m in _SCRIPT_RUN.finditer(text):
@@ -603,9 +605,34 @@ def _caseless_spans(text: str, lang: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _chinese_words(text: str, common: frozenset[str]) -> list[tuple[int, int]]:
+    """Chinese words of two characters or more and Latin words (jieba, whose model of
+    unknown words finds names such as 段梦琪), and a transcribed name's parts joined at
+    its middle dot (约翰·刘易斯)."""
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tokens = list(jieba.tokenize(text))
+    spans = [
+        (start, end)
+        for word, start, end in tokens
+        if word not in common
+        and (
+            (end - start >= 2 and re.search(rf"[{_HAN}]", word))
+            or any(ch.isupper() or ch.islower() for ch in word)
+        )
+    ]
+    for k in range(1, len(tokens) - 1):
+        if tokens[k][0] in "·・" and re.search(rf"[{_HAN}]", tokens[k - 1][0] + tokens[k + 1][0]):
+            spans.append((tokens[k - 1][1], tokens[k + 1][2]))
+    return spans
+
+
 def _word_list(lang: str) -> frozenset[str]:
-    """Words of 2-4 characters in wordfreq's list for ``lang`` (Chinese, Japanese): where
-    a Han run can be cut without splitting a word (习近平, 重庆, not 平总)."""
+    """Words of 2-4 characters in wordfreq's list for ``lang`` (Japanese): where a Han run
+    can be cut without splitting a word (清水, 静岡)."""
     return _short_words(lang) if _frequencies(lang) else frozenset()
 
 
