@@ -68,7 +68,8 @@ _DIGIT_RUN = re.compile(rf"{NUMBER}(?:\s?(?:{SCALE})(?!\w))?", re.IGNORECASE)
 
 def facts_version() -> str:
     """Versions of the libraries whose data the fact extractors and the untranslated-word
-    check read (CLDR names, number words, word frequencies), for the run signature."""
+    check read (CLDR names, number words, word frequencies, Chinese words), for the run
+    signature."""
     from importlib.metadata import PackageNotFoundError, version
 
     def of(package: str) -> str:
@@ -77,7 +78,9 @@ def facts_version() -> str:
         except PackageNotFoundError:
             return f"{package}-none"
 
-    return "+".join(of(p) for p in ("babel", "text2num", "cn2an", "number-parser", "wordfreq"))
+    return "+".join(
+        of(p) for p in ("babel", "text2num", "cn2an", "number-parser", "wordfreq", "jieba")
+    )
 
 
 def _spell_out_numbers(text: str, lang: str) -> str:
