@@ -12,10 +12,10 @@ Capitalization finds candidates in scripts that have case. A sentence-initial wo
 not entities; in German, where every noun is capitalized, a lone capitalized word only
 counts when it looks like a name (internal capitals or digits, all capitals) or is a
 country or city CLDR names. Scripts without case (Chinese, Japanese,
-Hindi ...) yield no candidates of their own: their names are checked from the other side,
-by romanized spelling (Xi Jinping ~ 习近平, xijinping) and else by the deletion test with
-the latent terms too and a stricter margin (names transcribed by sound, 特朗普 for Trump,
-share no spelling). When the other side adds a name, the stretch of the caseless side
+Hindi ...) yield no candidates by capitals (Chinese ones come from jieba's part-of-speech
+tags); names beside them, or in them, are checked by romanized spelling (Xi Jinping ~
+习近平, xijinping) and else by the deletion test with the latent terms too and a stricter
+margin (names transcribed by sound, 特朗普 for Trump, share no spelling). When the other side adds a name, the stretch of the caseless side
 whose deletion brings the two closest is taken as the name it replaced.
 """
 
@@ -252,6 +252,39 @@ def extract_entities(sentence: str, lang: str) -> list[Fact]:
                 qualifier="weak" if weak else "initial" if opening else "",
             )
         )
+    if lang.split("-")[0] == "zh":
+        facts += _chinese_names(sentence)
+    return sorted(facts, key=lambda f: f.start)
+
+
+_CHINESE_NAME_TAGS = {"nr", "nrfg", "nrt", "ns", "nt"}  # not nz, which tags 中断 (a break)
+
+
+def _chinese_names(sentence: str) -> list[Fact]:
+    """Names in Chinese by jieba's part-of-speech tags (person, place, organisation), a
+    transcribed name's parts joined at its middle dot."""
+    import logging
+
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    facts: list[Fact] = []
+    pos = 0
+    spans: list[tuple[int, int]] = []
+    for token in jieba.posseg.lcut(sentence):
+        start = sentence.find(token.word, pos)
+        end = start + len(token.word)
+        pos = end
+        if token.flag not in _CHINESE_NAME_TAGS or len(token.word) < 2:
+            continue
+        if spans and sentence[spans[-1][1] : start] in ("·", "・"):
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    for start, end in spans:
+        text = sentence[start:end]
+        facts.append(Fact("entity", f"ent:{normalize_name(text)}", text, start, end))
     return facts
 
 
@@ -468,8 +501,8 @@ def compare_entities(
         for measure, caseless in ((similarity, False), (cross, True)):
             gain |= _deletion_gains(
                 measure,
-                [f for f in src_left if _caseless(tgt_text) == caseless],
-                [f for f in tgt_left if _caseless(src_text) == caseless],
+                [f for f in src_left if _beside_caseless(f, tgt_text) == caseless],
+                [f for f in tgt_left if _beside_caseless(f, src_text) == caseless],
                 src_text,
                 tgt_text,
             )
@@ -481,7 +514,7 @@ def compare_entities(
             return False  # США = USA, АПЛ = EPL: each script spells its own initials
         if similarity is None:
             return _same_script(fact.text, other_text) and _spelled_name(fact)
-        return gain[id(fact)] > (cross_margin if _caseless(other_text) else margin)
+        return gain[id(fact)] > (cross_margin if _beside_caseless(fact, other_text) else margin)
 
     src_flagged = [f for f in src_left if missing(f, tgt_text)]
     tgt_flagged = [f for f in tgt_left if missing(f, src_text)]
@@ -754,6 +787,13 @@ def _acronym(name: str) -> bool:
         and 2 <= len(letters) <= 5
         and sum(ch.isupper() for ch in letters) >= len(letters) - 1
     )
+
+
+def _beside_caseless(fact: Fact, other_text: str) -> bool:
+    """Is the name or the other side in a script without case (a Chinese name beside
+    English, an English name beside Hindi): spelling cannot decide, the stricter
+    deletion test does."""
+    return _caseless(fact.text) or _caseless(other_text)
 
 
 def _caseless(text: str) -> bool:
