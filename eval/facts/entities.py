@@ -11,12 +11,13 @@ Capitalization finds candidates in scripts that have case. A sentence-initial wo
 (unless rare in its language), a capitalized function word, a month or weekday name are
 not entities; in German, where every noun is capitalized, a lone capitalized word only
 counts when it looks like a name (internal capitals or digits, all capitals) or is a
-country or city CLDR names. Scripts without case (Chinese, Japanese,
-Hindi ...) yield no candidates by capitals (Chinese ones come from jieba's part-of-speech
-tags); names beside them, or in them, are checked by romanized spelling (Xi Jinping ~
-习近平, xijinping) and else by the deletion test with the latent terms too and a stricter
-margin (names transcribed by sound, 特朗普 for Trump, share no spelling). When the other side adds a name, the stretch of the caseless side
-whose deletion brings the two closest is taken as the name it replaced.
+country or city CLDR names. Scripts without case (Chinese, Japanese, Hindi ...) yield
+no candidates by capitals (Chinese ones come from jieba's part-of-speech tags); names
+beside them, or in them, are checked by romanized spelling (Xi Jinping ~ 习近平,
+xijinping) and else by the deletion test with the latent terms too and a stricter margin
+(names transcribed by sound, 特朗普 for Trump, share no spelling). When the other side
+adds a name, the stretch of the caseless side whose deletion brings the two closest is
+taken as the name it replaced.
 """
 
 from __future__ import annotations
