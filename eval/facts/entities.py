@@ -275,6 +275,8 @@ def _chinese_names(sentence: str) -> list[Fact]:
     spans: list[tuple[int, int]] = []
     for token in jieba.posseg.lcut(sentence):
         start = sentence.find(token.word, pos)
+        if start < 0:
+            continue
         end = start + len(token.word)
         pos = end
         if token.flag not in _CHINESE_NAME_TAGS or len(token.word) < 2:
