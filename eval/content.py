@@ -22,7 +22,7 @@ _CLAUSE_END = re.compile(
 _WORD = re.compile(r"\w+")
 _WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
-Similarity = Callable[[Sequence[str], Sequence[str]], list[float]]
+Similarity = Callable[[Sequence[str], Sequence[str]], Sequence[float]]
 """Similarity of each (source text, target text) pair, in the bead's direction."""
 
 
@@ -47,8 +47,26 @@ def _size(piece: str) -> float:
     return len(_WORD.findall(_WIDE.sub(" ", piece))) + wide / 2
 
 
-def _without(text: str, start: int, end: int) -> str:
-    return " ".join((text[:start] + " " + text[end:]).split())
+def cut_out(text: str, start: int, end: int, gap: str = "") -> str:
+    """``text`` without ``text[start:end]``, ``gap`` in its place, spaces collapsed."""
+    return " ".join((text[:start] + gap + text[end:]).split())
+
+
+def closer_without(
+    similarity: Similarity,
+    source: str,
+    target: str,
+    source_variants: Sequence[str] = (),
+    target_variants: Sequence[str] = (),
+) -> list[float]:
+    """How much closer the pair gets with each variant (the side with a piece taken out)
+    in place of its side: the source variants first, then the target variants. Positive
+    when the other side never said the piece."""
+    scores = similarity(
+        [source, *source_variants, *[source] * len(target_variants)],
+        [target, *[target] * len(source_variants), *target_variants],
+    )
+    return [score - scores[0] for score in scores[1:]]
 
 
 def unsupported_clauses(
@@ -65,14 +83,13 @@ def unsupported_clauses(
     spans = clause_spans(text)
     if len(spans) < 2:
         return []
-    variants = [_without(text, begin, end) for begin, end in spans]
+    variants = [cut_out(text, begin, end, " ") for begin, end in spans]
     if side == "source":
-        scores = similarity([source, *variants], [target] * (len(variants) + 1))
+        gains = closer_without(similarity, source, target, source_variants=variants)
     else:
-        scores = similarity([source] * (len(variants) + 1), [target, *variants])
-    base = scores[0]
+        gains = closer_without(similarity, source, target, target_variants=variants)
     return [
         text[begin:end].strip(" ,;:–—-")
-        for (begin, end), score in zip(spans, scores[1:], strict=True)
-        if score - base > margin
+        for (begin, end), gain in zip(spans, gains, strict=True)
+        if gain > margin
     ]

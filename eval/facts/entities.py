@@ -24,18 +24,16 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 from itertools import pairwise
 
 from anyascii import anyascii
 from rapidfuzz import fuzz
 
+from ..content import Similarity, closer_without, cut_out
 from .compare import FactFlag
 from .model import Fact
-
-# "is this text, with the name deleted, closer to the other side?": (texts, others) -> cosines
-Similarity = Callable[[Sequence[str], Sequence[str]], Sequence[float]]
 
 _TOKEN = re.compile(
     r"(?:(?<=\b[lLdD]['’])|(?<=\bqu['’]))?[^\W\d_][\w'’.&-]*\w|[^\W\d_]", re.UNICODE
@@ -451,10 +449,6 @@ def _spelled_name(fact: Fact) -> bool:
     return not acronym and _name_like(word)
 
 
-def _without(text: str, fact: Fact) -> str:
-    return " ".join((text[: fact.start] + text[fact.end :]).split())
-
-
 def compare_entities(
     source: Sequence[Fact],
     target: Sequence[Fact],
@@ -575,12 +569,14 @@ def _deletion_gains(
     (keyed by ``id`` of the fact): positive when the other side does not say it."""
     if not (src_names or tgt_names):
         return {}
-    base = similarity([src_text], [tgt_text])[0]
-    scores = similarity(
-        [_without(src_text, f) for f in src_names] + [src_text] * len(tgt_names),
-        [tgt_text] * len(src_names) + [_without(tgt_text, f) for f in tgt_names],
+    gains = closer_without(
+        similarity,
+        src_text,
+        tgt_text,
+        [cut_out(src_text, f.start, f.end) for f in src_names],
+        [cut_out(tgt_text, f.start, f.end) for f in tgt_names],
     )
-    return {id(f): v - base for f, v in zip([*src_names, *tgt_names], scores, strict=True)}
+    return {id(f): gain for f, gain in zip([*src_names, *tgt_names], gains, strict=True)}
 
 
 _LONGEST_RUN = 12  # a longer katakana or Latin run is no name
@@ -691,13 +687,13 @@ def _unsaid_span(
     spans = _caseless_spans(text, lang)
     if not spans:
         return None
-    cut = [" ".join((text[:a] + text[b:]).split()) for a, b in spans]
+    cut = [cut_out(text, a, b) for a, b in spans]
     if source_side:
-        scores = similarity([text, *cut], [other_text] * (len(cut) + 1))
+        gains = closer_without(similarity, text, other_text, source_variants=cut)
     else:
-        scores = similarity([other_text] * (len(cut) + 1), [text, *cut])
-    best = max(range(len(spans)), key=lambda k: scores[k + 1])
-    if scores[best + 1] - scores[0] <= margin:
+        gains = closer_without(similarity, other_text, text, target_variants=cut)
+    best = max(range(len(spans)), key=lambda k: gains[k])
+    if gains[best] <= margin:
         return None
     a, b = spans[best]
     return Fact("entity", f"ent:{normalize_name(text[a:b])}", text[a:b], a, b)
