@@ -27,6 +27,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import pairwise
+from typing import Any
 
 from anyascii import anyascii
 from rapidfuzz import fuzz
@@ -256,18 +257,27 @@ def extract_entities(sentence: str, lang: str) -> list[Fact]:
     return sorted(facts, key=lambda f: f.start)
 
 
+@lru_cache(maxsize=1)
+def _quiet_jieba() -> Any:
+    """jieba, imported on first need (its dictionary loads then), without its log lines
+    on stderr."""
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba
+
+
 _CHINESE_NAME_TAGS = {"nr", "nrfg", "nrt", "ns", "nt"}  # not nz, which tags 中断 (a break)
 
 
 def _chinese_names(sentence: str) -> list[Fact]:
     """Names in Chinese by jieba's part-of-speech tags (person, place, organisation), a
     transcribed name's parts joined at its middle dot."""
-    import logging
-
-    import jieba
     import jieba.posseg
 
-    jieba.setLogLevel(logging.WARNING)
+    _quiet_jieba()
     facts: list[Fact] = []
     pos = 0
     spans: list[tuple[int, int]] = []
@@ -641,12 +651,7 @@ def _chinese_words(text: str, common: frozenset[str]) -> list[tuple[int, int]]:
     """Chinese words of two characters or more and Latin words (jieba, whose model of
     unknown words finds names such as 段梦琪), and a transcribed name's parts joined at
     its middle dot (约翰·刘易斯)."""
-    import logging
-
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    tokens = list(jieba.tokenize(text))
+    tokens = list(_quiet_jieba().tokenize(text))
     spans = [
         (start, end)
         for word, start, end in tokens
@@ -662,14 +667,10 @@ def _chinese_words(text: str, common: frozenset[str]) -> list[tuple[int, int]]:
     return spans
 
 
+@lru_cache(maxsize=8)
 def _word_list(lang: str) -> frozenset[str]:
     """Words of 2-4 characters in wordfreq's list for ``lang`` (Japanese): where a Han run
     can be cut without splitting a word (清水, 静岡)."""
-    return _short_words(lang) if _frequencies(lang) else frozenset()
-
-
-@lru_cache(maxsize=8)
-def _short_words(lang: str) -> frozenset[str]:
     return frozenset(w for w in _frequencies(lang) if 2 <= len(w) <= 4)
 
 
