@@ -169,12 +169,24 @@ def text_measures(embedder: Embedder, config: FidelityConfig) -> tuple[Similarit
     of a side use; full weight, so that taking a piece out does not change how far the
     terms are trusted."""
 
+    # the tests compare many variants with one unchanged side: each distinct text is
+    # embedded once per call, with or without the disk cache
+    def distinct(texts: Sequence[str], others: Sequence[str]) -> tuple[list[str], list[int]]:
+        unique = list(dict.fromkeys([*texts, *others]))
+        where = {text: k for k, text in enumerate(unique)}
+        return unique, [where[text] for text in [*texts, *others]]
+
     def cosines(texts: Sequence[str], others: Sequence[str]) -> list[float]:
-        a, b = embedder.embed(list(texts)), embedder.embed(list(others))
+        unique, rows = distinct(texts, others)
+        vectors = embedder.embed(unique)[rows]
+        a, b = vectors[: len(texts)], vectors[len(texts) :]
         return [float(x) for x in np.einsum("ij,ij->i", a, b)]
 
     def similarities(texts: Sequence[str], others: Sequence[str]) -> list[float]:
-        overlaps = map(term_overlap, embedder.terms(list(texts)), embedder.terms(list(others)))
+        unique, rows = distinct(texts, others)
+        terms = embedder.terms(unique)
+        pairs = zip(rows[: len(texts)], rows[len(texts) :], strict=True)
+        overlaps = [term_overlap(terms[i], terms[j]) for i, j in pairs]
         return [
             similarity(cosine, *overlap, config)
             for cosine, overlap in zip(cosines(texts, others), overlaps, strict=True)
