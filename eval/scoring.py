@@ -34,6 +34,7 @@ from .fidelity import (
     term_certainty,
     term_overlap,
     term_part,
+    token_overlap,
 )
 from .tsv import Row
 
@@ -75,22 +76,33 @@ def null_bead_flags(row: Row) -> list[str]:
 
 @dataclass(frozen=True)
 class Sides:
-    """Embeddings and latent terms of the two sides of a pair's matched beads, in order."""
+    """Embeddings, latent terms and token vectors of the two sides of a pair's matched
+    beads, in order."""
 
     src_vecs: np.ndarray
     tgt_vecs: np.ndarray
     src_terms: list[Terms]
     tgt_terms: list[Terms]
+    src_tokens: list[np.ndarray]
+    tgt_tokens: list[np.ndarray]
     typical: float = 0.0  # median term part of the matched beads
 
     def similarity(self, i: int, j: int, config: FidelityConfig) -> float:
         """Similarity (:func:`~eval.fidelity.similarity`) of source side ``i`` and target side ``j``."""
-        return self.similarity_to(i, self.tgt_vecs[j], self.tgt_terms[j], config)
+        return self.similarity_to(
+            i, self.tgt_vecs[j], self.tgt_terms[j], self.tgt_tokens[j], config
+        )
 
     def similarity_to(
-        self, i: int, vector: np.ndarray, terms: Terms, config: FidelityConfig
+        self,
+        i: int,
+        vector: np.ndarray,
+        terms: Terms,
+        tokens: np.ndarray,
+        config: FidelityConfig,
     ) -> float:
-        """Similarity of source side ``i`` and a target text given by its vector and terms."""
+        """Similarity of source side ``i`` and a target text given by its vector, terms and
+        token vectors."""
         source = self.src_terms[i]
         return similarity(
             float(self.src_vecs[i] @ vector),
@@ -98,6 +110,7 @@ class Sides:
             config,
             term_certainty(len(source[0]), len(terms[0]), config),
             self.typical,
+            token_overlap(self.src_tokens[i], tokens),
         )
 
 
@@ -151,7 +164,8 @@ def language_baselines(
 
 
 def matched_sides(rows: Sequence[Row], embedder: Embedder, config: FidelityConfig) -> Sides:
-    """Embeddings and latent terms of the source and target text of the non-null beads."""
+    """Embeddings, latent terms and token vectors of the source and target text of the
+    non-null beads."""
     matched = [r for r in rows if r.src_ids and r.tgt_ids]
     src, tgt = [r.src_text for r in matched], [r.tgt_text for r in matched]
     src_terms, tgt_terms = embedder.terms(src), embedder.terms(tgt)
@@ -159,15 +173,24 @@ def matched_sides(rows: Sequence[Row], embedder: Embedder, config: FidelityConfi
         term_part(*term_overlap(s, t), config) for s, t in zip(src_terms, tgt_terms, strict=True)
     ]
     typical = float(np.median(parts)) if parts else 0.0
-    return Sides(embedder.embed(src), embedder.embed(tgt), src_terms, tgt_terms, typical)
+    return Sides(
+        embedder.embed(src),
+        embedder.embed(tgt),
+        src_terms,
+        tgt_terms,
+        embedder.tokens(src),
+        embedder.tokens(tgt),
+        typical,
+    )
 
 
 def text_measures(embedder: Embedder, config: FidelityConfig) -> tuple[Similarity, Similarity]:
     """Two ways to compare texts pairwise (``texts[i]`` with ``others[i]``): the model's
-    cosine, and the bead similarity (cosine plus latent terms at full weight, see
-    :func:`~eval.fidelity.similarity`), which the tests that take a name or a clause out
-    of a side use; full weight, so that taking a piece out does not change how far the
-    terms are trusted."""
+    cosine, and the bead similarity under ``config`` (cosine, latent terms at full
+    weight, token matching; see :func:`~eval.fidelity.similarity`), which the tests that
+    take a name or a clause out of a side use; full weight, so that taking a piece out
+    does not change how far the terms are trusted. Token vectors are computed only when
+    ``config`` weighs them (see :func:`without_tokens`)."""
 
     # the tests compare many variants with one unchanged side: each distinct text is
     # embedded once per call, with or without the disk cache
@@ -182,17 +205,31 @@ def text_measures(embedder: Embedder, config: FidelityConfig) -> tuple[Similarit
         a, b = vectors[: len(texts)], vectors[len(texts) :]
         return [float(x) for x in np.einsum("ij,ij->i", a, b)]
 
+    weigh_tokens = config.token_recall_weight or config.token_precision_weight
+
     def similarities(texts: Sequence[str], others: Sequence[str]) -> list[float]:
         unique, rows = distinct(texts, others)
         terms = embedder.terms(unique)
-        pairs = zip(rows[: len(texts)], rows[len(texts) :], strict=True)
+        pairs = list(zip(rows[: len(texts)], rows[len(texts) :], strict=True))
         overlaps = [term_overlap(terms[i], terms[j]) for i, j in pairs]
+        if weigh_tokens:
+            tokens = embedder.tokens(unique)
+            matches = [token_overlap(tokens[i], tokens[j]) for i, j in pairs]
+        else:
+            matches = [(0.0, 0.0)] * len(pairs)
         return [
-            similarity(cosine, *overlap, config)
-            for cosine, overlap in zip(cosines(texts, others), overlaps, strict=True)
+            similarity(cosine, *overlap, config, tokens=match)
+            for cosine, overlap, match in zip(
+                cosines(texts, others), overlaps, matches, strict=True
+            )
         ]
 
     return cosines, similarities
+
+
+def without_tokens(config: FidelityConfig) -> FidelityConfig:
+    """``config`` with the token part of the similarity left out (cosine and latent terms)."""
+    return replace(config, token_recall_weight=0.0, token_precision_weight=0.0)
 
 
 def mt_chrf_top(rows: Sequence[Row], config: FidelityConfig) -> float | None:
@@ -227,6 +264,8 @@ def score_pair(
     pair_langs_differ = bool(rows) and rows[0].src_lang != rows[0].tgt_lang
 
     cosines, similarities = text_measures(embedder, config)
+    # the name tests' margins were set on the cosine and latent terms alone
+    _, name_similarities = text_measures(embedder, without_tokens(config))
 
     out: list[Row] = []
     k = -1
@@ -250,7 +289,7 @@ def score_pair(
             row.tgt_text,
             cosines,
             langs=(row.src_lang, row.tgt_lang),
-            cross_similarity=similarities,
+            cross_similarity=name_similarities,
         )
         flags = [f.format() for f in facts]
         copied = (
@@ -268,7 +307,11 @@ def score_pair(
             value = min(
                 value,
                 sides.similarity_to(
-                    k, embedder.embed([translated])[0], embedder.terms([translated])[0], config
+                    k,
+                    embedder.embed([translated])[0],
+                    embedder.terms([translated])[0],
+                    embedder.tokens([translated])[0],
+                    config,
                 ),
             )
         if untranslated:

@@ -7,6 +7,7 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
 from align import AlignConfig
+from align.embedders.e5_tokens import TOKEN_LAYER
 from align.langid import langid_version
 
 from .facts import facts_version
@@ -54,6 +55,7 @@ def run_signature(
         ("langid", langid_version()),
         ("facts", facts_version()),
         ("emb", embedder_fingerprint),
+        ("tokens", f"layer{TOKEN_LAYER}"),
         ("mt", mt),
     ]
     parts += _flatten(align_config)

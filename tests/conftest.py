@@ -29,6 +29,29 @@ def embedder():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="session")
+def inner_embedder(embedder):  # type: ignore[no-untyped-def]
+    """The model itself, without the disk cache around it."""
+    return embedder.inner if hasattr(embedder, "inner") else embedder
+
+
+@pytest.fixture(scope="session")
+def no_model(inner_embedder):  # type: ignore[no-untyped-def]
+    """An embedder that names the real model but fails when asked to compute anything:
+    what the disk cache must answer from what it stored."""
+
+    class NoModel:
+        name, fingerprint = inner_embedder.name, inner_embedder.fingerprint
+        dim, languages = inner_embedder.dim, inner_embedder.languages
+
+        def embed(self, texts: list[str]) -> None:
+            raise AssertionError("the model was asked again")
+
+        terms = tokens = embed
+
+    return NoModel()
+
+
+@pytest.fixture(scope="session")
 def seed_docs():  # type: ignore[no-untyped-def]
     from align import load_document
 

@@ -56,26 +56,11 @@ def test_a_translation_shares_more_latent_terms_than_another_sentence(embedder) 
     assert precision_shortened > recall_shortened
 
 
-def test_latent_terms_come_back_from_the_disk_cache(embedder, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_latent_terms_come_back_from_the_disk_cache(inner_embedder, no_model, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from align.embedders.cache import CachedEmbedder
 
-    inner = embedder.inner if hasattr(embedder, "inner") else embedder
-
-    class NoModel:
-        name, fingerprint, dim, languages = (
-            inner.name,
-            inner.fingerprint,
-            inner.dim,
-            inner.languages,
-        )
-
-        def embed(self, texts: list[str]) -> np.ndarray:
-            raise AssertionError("the model was asked again")
-
-        terms = embed
-
-    expected = CachedEmbedder(inner, tmp_path).terms([SOURCE, FAITHFUL])
-    again = CachedEmbedder(NoModel(), tmp_path).terms([FAITHFUL, SOURCE])  # type: ignore[arg-type]
+    expected = CachedEmbedder(inner_embedder, tmp_path).terms([SOURCE, FAITHFUL])
+    again = CachedEmbedder(no_model, tmp_path).terms([FAITHFUL, SOURCE])
     for (ids, weights), (ids2, weights2) in zip(expected[::-1], again, strict=True):
         assert np.array_equal(ids, ids2) and np.allclose(weights, weights2)
 

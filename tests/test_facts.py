@@ -106,10 +106,12 @@ def _entity_flags(src: str, src_lang: str, tgt: str, tgt_lang: str, embedder=Non
     """Entity flags of one bead, with the pipeline's measures when a model is given."""
     from eval.facts import compare_entities, extract_entities
     from eval.fidelity import FidelityConfig
-    from eval.scoring import text_measures
+    from eval.scoring import text_measures, without_tokens
 
     cosines, similarities = (
-        text_measures(embedder, FidelityConfig()) if embedder is not None else (None, None)
+        text_measures(embedder, without_tokens(FidelityConfig()))
+        if embedder is not None
+        else (None, None)
     )
     return [
         f.format()

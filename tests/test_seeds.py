@@ -68,7 +68,7 @@ def test_fidelity_orders_faithful_above_damaged(seed_rows) -> None:  # type: ign
     from eval import summarize
 
     by_doc = {s.tgt_doc[:3]: s for s in summarize(seed_rows)}
-    assert by_doc["001"].fidelity > 0.9
+    assert by_doc["001"].fidelity > 0.8
     assert by_doc["001"].fidelity > by_doc["000"].fidelity + 0.1
     assert by_doc["001"].fidelity > by_doc["002"].fidelity + 0.1
     assert by_doc["004"].fidelity < 0.3 and by_doc["004"].verdict == "not a translation"

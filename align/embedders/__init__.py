@@ -1,8 +1,9 @@
 """Sentence-embedding backends behind one small protocol, chosen by name (``--embedder``).
 
 An embedder maps texts to L2-normalized float32 vectors, so that a dot product is the
-cosine similarity, and to latent terms (sparse weights over concepts the model knows,
-which fidelity compares term by term). ``fingerprint`` names the exact model (checksums
+cosine similarity, to latent terms (sparse weights over concepts the model knows,
+which fidelity compares term by term), and to contextual token vectors (which fidelity
+matches word by word across the two languages). ``fingerprint`` names the exact model (checksums
 of its weights): it keys the on-disk cache and goes into the run signature.
 """
 
@@ -21,8 +22,8 @@ Terms = tuple[np.ndarray, np.ndarray]
 
 class Embedder(Protocol):
     """Embeds texts as rows of a (len(texts), dim) float32 array with unit norm, and gives
-    their latent terms (a backend without them returns empty arrays: fidelity then rests
-    on the cosine alone)."""
+    their latent terms and token vectors (a backend without them returns empty arrays:
+    fidelity then rests on what it has)."""
 
     name: str
     fingerprint: str
@@ -32,6 +33,8 @@ class Embedder(Protocol):
     def embed(self, texts: Sequence[str]) -> np.ndarray: ...
 
     def terms(self, texts: Sequence[str]) -> list[Terms]: ...
+
+    def tokens(self, texts: Sequence[str]) -> list[np.ndarray]: ...
 
 
 EMBEDDERS = ("e5",)
@@ -54,6 +57,9 @@ class CountingEmbedder:
 
     def terms(self, texts: Sequence[str]) -> list[Terms]:
         return self.inner.terms(texts)
+
+    def tokens(self, texts: Sequence[str]) -> list[np.ndarray]:
+        return self.inner.tokens(texts)
 
 
 def _unknown(name: str) -> InputError:

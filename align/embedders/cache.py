@@ -1,4 +1,4 @@
-"""On-disk cache of embeddings and latent terms, keyed by model fingerprint and text hash.
+"""On-disk cache of embeddings, latent terms and token vectors, keyed by model fingerprint and text hash.
 
 A rerun, or a second version against the same reference, embeds nothing twice. The
 location is ``$FACTALIGN_CACHE`` or ``~/.cache/factalign``; ``--no-cache`` turns it off.
@@ -14,6 +14,7 @@ import numpy as np
 
 from ..store import Store, text_key
 from . import Embedder, Terms
+from .e5_tokens import TOKEN_LAYER
 
 
 class _TextCache:
@@ -50,12 +51,13 @@ class _TextCache:
 class CachedEmbedder:
     """Wraps an :class:`Embedder`; embeds only texts not seen before, each distinct text once.
 
-    Vectors and terms are kept in memory too, up to ``memory_limit`` of each (then the
-    memory is emptied, the disk keeps them), so a long-lived batch worker does not grow
-    without end.
+    Values are kept in memory too, up to ``memory_limit`` texts of vectors and of terms and
+    ``token_memory_limit`` of token vectors (then the memory is emptied, the disk keeps
+    them), so a long-lived batch worker does not grow without end.
     """
 
     memory_limit = 200_000
+    token_memory_limit = 20_000  # a sentence's token vectors weigh as much as ~50 embeddings
 
     def __init__(self, inner: Embedder, directory: Path | None = None) -> None:
         self.inner = inner
@@ -65,6 +67,9 @@ class CachedEmbedder:
         self.languages = inner.languages
         self._vectors = _TextCache(Store(f"emb-{self.fingerprint}", directory), self.memory_limit)
         self._terms = _TextCache(Store(f"terms-{self.fingerprint}", directory), self.memory_limit)
+        self._tokens = _TextCache(
+            Store(f"tokens-l{TOKEN_LAYER}-{self.fingerprint}", directory), self.token_memory_limit
+        )
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         def decode(blob: bytes) -> np.ndarray | None:
@@ -85,6 +90,20 @@ class CachedEmbedder:
     def terms(self, texts: Sequence[str]) -> list[Terms]:
         """Latent terms, each distinct text computed once (stored as ids then weights)."""
         return self._terms.lookup(texts, self.inner.terms, _encode_terms, _decode_terms)
+
+    def tokens(self, texts: Sequence[str]) -> list[np.ndarray]:
+        """Token vectors, each distinct text computed once (stored as float16, the
+        precision the encoder rounds them to: a cached text gives the same numbers)."""
+
+        def decode(blob: bytes) -> np.ndarray | None:
+            if len(blob) % (2 * self.dim):
+                return None
+            vectors = np.frombuffer(blob, dtype=np.float16).reshape(-1, self.dim)
+            return vectors.astype(np.float32)
+
+        return self._tokens.lookup(
+            texts, self.inner.tokens, lambda v: np.asarray(v, np.float16).tobytes(), decode
+        )
 
 
 def _encode_terms(terms: Terms) -> bytes:

