@@ -650,3 +650,48 @@ def test_a_name_dropped_from_a_chinese_source(embedder) -> None:  # type: ignore
     )
     assert _entity_flags(source, "zh", said.format(" in Chongqing"), "en", embedder) == []
     assert _entity_flags(source, "zh", said.format(""), "en", embedder) == ["dropped:entity:重庆"]
+
+
+def test_japanese_names_by_their_reading(embedder) -> None:  # type: ignore[no-untyped-def]
+    from eval.facts import extract_entities
+
+    # janome's tags find the names, their romanized reading is what English spells
+    names = extract_entities("東京都の小池百合子知事は記者会見で述べた。", "ja")
+    assert [(f.text, f.key) for f in names] == [
+        ("東京", "ent:tokyo"),
+        ("小池百合子", "ent:koike yuriko"),
+    ]
+    # a family and a given name IPAdic cuts short are joined whole
+    assert [f.text for f in extract_entities("福岡市の高島宗一郎市長は", "ja")] == [
+        "福岡",
+        "高島宗一郎",
+    ]
+    source = "大谷翔平は昨日の試合で二本の本塁打を打った。"
+    said = "{} hit two home runs in yesterday's game."
+    # janome reads 大谷 Ooya, pykakasi Ootani: either spelling is the name
+    for name in ("Shohei Otani", "Shohei Ohtani"):
+        assert _entity_flags(source, "ja", said.format(name), "en", embedder) == []
+    assert _entity_flags(source, "ja", said.format("He"), "en", embedder) == [
+        "dropped:entity:大谷翔平"
+    ]
+    assert _entity_flags(source, "ja", said.format("Ichiro Suzuki"), "en", embedder) == [
+        "changed:entity:大谷翔平 -> Ichiro Suzuki"
+    ]
+    source = "長野県諏訪市で新しい図書館が開館した。"
+    for faithful in (
+        "A new library opened in Suwa City, Nagano Prefecture.",
+        "A new library has opened in the city of Suwa in Nagano.",
+    ):
+        assert _entity_flags(source, "ja", faithful, "en", embedder) == []
+    assert _entity_flags(
+        source, "ja", "A new library opened in Nagano Prefecture.", "en", embedder
+    ) == ["dropped:entity:諏訪"]
+
+
+def test_a_katakana_name_inside_a_term_is_not_judged_alone() -> None:
+    from eval.facts import extract_entities
+
+    # グリニッジ標準時 is Greenwich Mean Time, which English writes GMT
+    names = extract_entities("車両は同日のグリニッジ標準時12時頃に運び出された。", "ja")
+    assert names == []
+    assert [f.text for f in extract_entities("ロシアから34人が入国した。", "ja")] == ["ロシア"]

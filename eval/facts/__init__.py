@@ -68,8 +68,8 @@ _DIGIT_RUN = re.compile(rf"{NUMBER}(?:\s?(?:{SCALE})(?!\w))?", re.IGNORECASE)
 
 def facts_version() -> str:
     """Versions of the libraries whose data the fact extractors and the untranslated-word
-    check read (CLDR names, number words, word frequencies, Chinese words), for the run
-    signature."""
+    check read (CLDR names, number words, word frequencies, Chinese words, Japanese words
+    and readings), for the run signature."""
     from importlib.metadata import PackageNotFoundError, version
 
     def of(package: str) -> str:
@@ -79,7 +79,17 @@ def facts_version() -> str:
             return f"{package}-none"
 
     return "+".join(
-        of(p) for p in ("babel", "text2num", "cn2an", "number-parser", "wordfreq", "jieba")
+        of(p)
+        for p in (
+            "babel",
+            "text2num",
+            "cn2an",
+            "number-parser",
+            "wordfreq",
+            "jieba",
+            "janome",
+            "pykakasi",
+        )
     )
 
 

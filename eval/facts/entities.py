@@ -12,7 +12,8 @@ Capitalization finds candidates in scripts that have case. A sentence-initial wo
 not entities; in German, where every noun is capitalized, a lone capitalized word only
 counts when it looks like a name (internal capitals or digits, all capitals) or is a
 country or city CLDR names. Scripts without case (Chinese, Japanese, Hindi ...) yield
-no candidates by capitals (Chinese ones come from jieba's part-of-speech tags); names
+no candidates by capitals (Chinese ones come from jieba's part-of-speech tags, Japanese
+ones from janome's, keyed by their reading in romaji: 大谷 ~ Otani); names
 beside them, or in them, are checked by romanized spelling (Xi Jinping ~ 习近平,
 xijinping) and else by the deletion test with the latent terms too and a stricter margin
 (names transcribed by sound, 特朗普 for Trump, share no spelling). When the other side
@@ -62,6 +63,9 @@ _CONNECTORS = {
 }
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;«»\"“”„(\[]\s*|[\U0001F000-\U0001FFFF]\s*)$")
 _NOUN_CAPITALIZING = {"de", "lb"}
+# a longer "sentence" (a file without punctuation) is not word-tagged for names, which
+# takes about 0.1 ms a character
+_MAX_TAGGED = 5000
 _MAX_FUZZY = 20_000  # fuzzy search is linear per name; past this, exact spelling only
 # non-Christians, anti-American, post-Soviet: a word made from a name, not one
 _PREFIXED = re.compile(
@@ -252,8 +256,11 @@ def extract_entities(sentence: str, lang: str) -> list[Fact]:
                 qualifier="weak" if weak else "initial" if opening else "",
             )
         )
-    if lang.split("-")[0] == "zh":
+    tagged = lang.split("-")[0] if len(sentence) <= _MAX_TAGGED else ""
+    if tagged == "zh":
         facts += _chinese_names(sentence)
+    elif tagged == "ja":
+        facts += _japanese_names(sentence)
     return sorted(facts, key=lambda f: f.start)
 
 
@@ -299,6 +306,111 @@ def _chinese_names(sentence: str) -> list[Fact]:
     return facts
 
 
+@lru_cache(maxsize=1)
+def _janome() -> Any:
+    """janome's tokenizer (its dictionary, IPAdic, loads on first need)."""
+    from janome.tokenizer import Tokenizer
+
+    return Tokenizer()
+
+
+@lru_cache(maxsize=1)
+def _kakasi() -> Any:
+    import pykakasi
+
+    return pykakasi.kakasi()
+
+
+_LONG_VOWELS = re.compile(r"(?<=o)u|(?<=([aeiou]))\1")
+
+
+def _romaji(kana: str) -> str:
+    """Hepburn romanization (pykakasi) of Japanese text, lower case, long vowels written
+    short as English does (オオタニ -> otani, トウキョウ -> tokyo)."""
+    spelled = " ".join(part["hepburn"] for part in _kakasi().convert(kana))
+    return _LONG_VOWELS.sub("", normalize_name(spelled))
+
+
+def _japanese_names(sentence: str) -> list[Fact]:
+    """Names in Japanese by janome's part-of-speech tags (proper nouns: people, places,
+    organisations), a family and a given name joined, keyed by their romanized reading
+    (大谷 -> ent:oya; :func:`_spellings` adds pykakasi's, otani) so that a version's
+    spelling finds them. Latin-letter words are left to the capitals. IPAdic cuts a rare
+    personal name short (高|島宗|一郎, 大谷|翔|平): a lone kanji next to a person's name is
+    taken into it."""
+    tokens = [(t.surface, t.part_of_speech, t.reading) for t in _janome().tokenize(sentence)]
+    offsets = []
+    pos = 0
+    for surface, _, _ in tokens:
+        start = sentence.find(surface, pos)
+        offsets.append(start if start >= 0 else pos)
+        pos = offsets[-1] + len(surface) if start >= 0 else pos
+    person = [",人名," in tag for _, tag, _ in tokens]
+
+    def name(k: int) -> bool:
+        surface, tag, _ = tokens[k]
+        if not tag.startswith("名詞,固有名詞") or _latin_share(surface) > 0.5:
+            return False
+        following = tokens[k + 1][1] if k + 1 < len(tokens) else ""
+        # グリニッジ標準時, Greenwich Mean Time, is GMT: a katakana name inside a term
+        return bool(re.search(f"[{_HAN}]", surface)) or not following.startswith("名詞,一般")
+
+    def lone_kanji(k: int) -> bool:
+        surface, tag, _ = tokens[k]
+        return len(surface) == 1 and bool(re.match(f"[{_HAN}]", surface)) and "接尾" not in tag
+
+    spans: list[list[int]] = []
+    for k in range(len(tokens)):
+        if name(k):
+            if spans and spans[-1][-1] == k - 1:
+                spans[-1].append(k)
+            elif k and person[k] and lone_kanji(k - 1):
+                spans.append([k - 1, k])
+            else:
+                spans.append([k])
+        elif spans and spans[-1][-1] == k - 1 and person[k - 1] and lone_kanji(k):
+            spans[-1].append(k)
+    facts: list[Fact] = []
+    for span in spans:
+        reading = " ".join(tokens[k][2] if tokens[k][2] != "*" else tokens[k][0] for k in span)
+        key = _romaji(reading)
+        start, end = offsets[span[0]], offsets[span[-1]] + len(tokens[span[-1]][0])
+        if len(key.replace(" ", "")) >= 2:
+            facts.append(Fact("entity", f"ent:{key}", sentence[start:end], start, end))
+    return facts
+
+
+def _read_in_kanji(fact: Fact, lang: str) -> bool:
+    """Is ``fact`` a Japanese name written in kanji, which English spells by its Japanese
+    reading (大谷 Otani, 長野 Nagano), unlike a katakana one, which transcribes a foreign
+    name (イラク, Iraq) or its own language's (グリニッジ, Greenwich)?"""
+    return (
+        lang.split("-")[0] == "ja"
+        and _caseless(fact.text)
+        and bool(re.search(rf"[{_HAN}]", fact.text))
+    )
+
+
+def _haystack(text: str, lang: str) -> str:
+    """``text`` as names are looked for in it (:func:`normalize_name`); a Japanese text
+    also romanized (:func:`_romaji`), since anyascii reads its kanji as Chinese."""
+    folded = normalize_name(text)
+    if lang.split("-")[0] == "ja" and len(text) <= _MAX_TAGGED and _caseless(text):
+        names = " ".join(f.key[4:] for f in _japanese_names(text))
+        return f"{folded} {_romaji(text)} {names}"
+    return folded
+
+
+def _spellings(fact: Fact, lang: str) -> list[str]:
+    """The spellings to look for a name of language ``lang`` by: its key's, and for a
+    Japanese name the other reading pykakasi gives (大谷: janome ooya, pykakasi ootani,
+    written Otani)."""
+    name = fact.key[4:]
+    if lang.split("-")[0] == "ja" and _caseless(fact.text):
+        return list(dict.fromkeys([name, _romaji(fact.text)]))
+    return [name]
+
+
 def _cased_tokens(sentence: str) -> list[re.Match[str]]:
     """Word tokens, a token that runs from a cased script into one without case cut to
     its cased parts (CBA联赛 -> CBA): the rest cannot be judged by capitals."""
@@ -323,10 +435,15 @@ def _cased_tokens(sentence: str) -> list[re.Match[str]]:
     return tokens
 
 
-def _mentioned(fact: Fact, other_text: str, haystack: str) -> bool:
-    """Is the name ``fact`` spelled, possibly differently, inflected or in another script,
-    in ``other_text``? ``haystack`` is ``normalize_name(other_text)``, computed once."""
-    name = fact.key[4:]
+def _mentioned(fact: Fact, other_text: str, haystack: str, lang: str = "") -> bool:
+    """Is the name ``fact`` (in language ``lang``) spelled, possibly differently, inflected
+    or in another script, in ``other_text``? ``haystack`` is ``other_text`` folded (see
+    :func:`_haystack`), computed once."""
+    return any(_spelled(name, fact, other_text, haystack) for name in _spellings(fact, lang))
+
+
+def _spelled(name: str, fact: Fact, other_text: str, haystack: str) -> bool:
+    """Is ``name``, a spelling of ``fact`` (see :func:`_mentioned`), in ``other_text``?"""
     if not name or re.search(rf"\b{re.escape(name)}\b", haystack):
         return True
     words = name.split()
@@ -389,7 +506,7 @@ def _place_mentioned(fact: Fact, own_lang: str, other_lang: str, haystack: str) 
     """Is ``fact`` a country, territory or city whose name in ``other_lang`` (or in
     English) ``haystack`` holds, possibly inflected: Estados Unidos ~ United States,
     Malouines ~ Falklands, России ~ Russia (CLDR's exonyms)."""
-    name = fact.key[4:]
+    name = normalize_name(fact.text)
     if not name:
         return False
     ids: set[str] = set()
@@ -469,6 +586,7 @@ def compare_entities(
     langs: tuple[str, str] | None = None,
     cross_similarity: Similarity | None = None,
     cross_margin: float = 0.025,
+    romanized_margin: float = 0.005,
 ) -> list[FactFlag]:
     """``dropped`` / ``added`` / ``changed`` entity flags for one bead.
 
@@ -483,12 +601,16 @@ def compare_entities(
     be spelled against, so the test decides alone and must be surer. A name added beside
     a caseless reference (or dropped beside a caseless version) is paired with the stretch
     of that side whose deletion brings the pair closest (:func:`_unsaid_span`): ``changed``.
+    A Japanese name in kanji that a version in Latin letters does not spell in romaji
+    (仙台 ~ Sendai, see :func:`_japanese_names`) has spelling against it already: the
+    deletion test need only agree, by ``romanized_margin``.
     Without ``similarity``, a name whose other side is in a script without case, or in
     another script than the name, is left unjudged. ``langs`` (reference, version) picks
     the place names and common words of each side.
     """
     source, target = _distinct(source), _distinct(target)
-    src_norm, tgt_norm = normalize_name(src_text), normalize_name(tgt_text)
+    src_lang, tgt_lang = langs or ("", "")
+    src_norm, tgt_norm = _haystack(src_text, src_lang), _haystack(tgt_text, tgt_lang)
     renamed = _renamed(
         [f for f in source if f.key[4:] not in tgt_norm],
         [f for f in target if f.key[4:] not in src_norm],
@@ -496,8 +618,12 @@ def compare_entities(
     )
     flags = [FactFlag("changed", "entity", f"{s.text} -> {t.text}") for s, t in renamed]
     done = {id(f) for pair in renamed for f in pair}
-    src_left = [f for f in source if id(f) not in done and not _mentioned(f, tgt_text, tgt_norm)]
-    tgt_left = [f for f in target if id(f) not in done and not _mentioned(f, src_text, src_norm)]
+    src_left = [
+        f for f in source if id(f) not in done and not _mentioned(f, tgt_text, tgt_norm, src_lang)
+    ]
+    tgt_left = [
+        f for f in target if id(f) not in done and not _mentioned(f, src_text, src_norm, tgt_lang)
+    ]
     if langs:
         src_left = [f for f in src_left if not _place_mentioned(f, langs[0], langs[1], tgt_norm)]
         tgt_left = [f for f in tgt_left if not _place_mentioned(f, langs[1], langs[0], src_norm)]
@@ -514,17 +640,19 @@ def compare_entities(
                 tgt_text,
             )
 
-    def missing(fact: Fact, other_text: str) -> bool:
+    def missing(fact: Fact, other_text: str, lang: str) -> bool:
         if fact.qualifier == "weak":
             return False
         if _acronym(fact.text) and not _same_script(fact.text, other_text):
             return False  # США = USA, АПЛ = EPL: each script spells its own initials
         if similarity is None:
             return _same_script(fact.text, other_text) and _spelled_name(fact)
+        if _read_in_kanji(fact, lang) and _latin_share(other_text) > 0.8:
+            return gain[id(fact)] > romanized_margin
         return gain[id(fact)] > (cross_margin if _beside_caseless(fact, other_text) else margin)
 
-    src_flagged = [f for f in src_left if missing(f, tgt_text)]
-    tgt_flagged = [f for f in tgt_left if missing(f, src_text)]
+    src_flagged = [f for f in src_left if missing(f, tgt_text, src_lang)]
+    tgt_flagged = [f for f in tgt_left if missing(f, src_text, tgt_lang)]
     pairs = _closest_pairs(src_flagged, tgt_flagged, len(src_text), len(tgt_text))
     # a name the version added, beside a reference name it does not spell (an exonym, a
     # German noun): the one whose deletion brings the pair closest was replaced
@@ -546,10 +674,19 @@ def compare_entities(
         if abs(s.start / max(len(src_text), 1) - t.start / max(len(tgt_text), 1)) < 0.1
     ]
     paired = {id(f) for pair in pairs for f in pair}
+    # Japanese and English order a sentence differently: a kanji name dropped beside a
+    # name of the version the reference does not spell, anywhere, whose deletion brings
+    # the pair closer, was replaced by it
+    spare = sorted(
+        (f for f in tgt_left if id(f) not in paired and gain.get(id(f), -1.0) > 0),
+        key=lambda f: -gain[id(f)],
+    )
+    dropped = [f for f in src_flagged if id(f) not in paired and _read_in_kanji(f, src_lang)]
+    pairs += list(zip(dropped, spare, strict=False))
+    paired = {id(f) for pair in pairs for f in pair}
     if cross is not None:
         # a side without case has no names of its own to pair with: the replaced name is
         # the stretch of it whose deletion brings the pair closest
-        src_lang, tgt_lang = langs or ("", "")
         added = [f for f in tgt_flagged if id(f) not in paired]
         if added and _caseless(src_text):
             found = _unsaid_span(cross, src_text, src_lang, tgt_text, True, 0.6 * cross_margin)
