@@ -260,7 +260,7 @@ def extract_entities(sentence: str, lang: str) -> list[Fact]:
     if tagged == "zh":
         facts += _chinese_names(sentence)
     elif tagged == "ja":
-        facts += _japanese_names(sentence)
+        facts += list(_japanese_names(sentence))
     return sorted(facts, key=lambda f: f.start)
 
 
@@ -321,30 +321,31 @@ def _kakasi() -> Any:
     return pykakasi.kakasi()
 
 
-_LONG_VOWELS = re.compile(r"(?<=o)u|(?<=([aeiou]))\1")
+_LONG_VOWELS = re.compile(r"(?<=o)u|(?<=([aeou]))\1")
 
 
 def _romaji(kana: str) -> str:
     """Hepburn romanization (pykakasi) of Japanese text, lower case, long vowels written
-    short as English does (オオタニ -> otani, トウキョウ -> tokyo)."""
+    short as English does (オオタニ -> otani, トウキョウ -> tokyo, but Niigata)."""
     spelled = " ".join(part["hepburn"] for part in _kakasi().convert(kana))
     return _LONG_VOWELS.sub("", normalize_name(spelled))
 
 
-def _japanese_names(sentence: str) -> list[Fact]:
+@lru_cache(maxsize=4096)
+def _japanese_names(sentence: str) -> tuple[Fact, ...]:
     """Names in Japanese by janome's part-of-speech tags (proper nouns: people, places,
     organisations), a family and a given name joined, keyed by their romanized reading
     (大谷 -> ent:oya; :func:`_spellings` adds pykakasi's, otani) so that a version's
     spelling finds them. Latin-letter words are left to the capitals. IPAdic cuts a rare
     personal name short (高|島宗|一郎, 大谷|翔|平): a lone kanji next to a person's name is
-    taken into it."""
+    taken into it. Cached: the same sentence is also searched for names (:func:`_haystack`)."""
     tokens = [(t.surface, t.part_of_speech, t.reading) for t in _janome().tokenize(sentence)]
     offsets = []
     pos = 0
     for surface, _, _ in tokens:
-        start = sentence.find(surface, pos)
-        offsets.append(start if start >= 0 else pos)
-        pos = offsets[-1] + len(surface) if start >= 0 else pos
+        pos = max(sentence.find(surface, pos), pos)
+        offsets.append(pos)
+        pos += len(surface)
     person = [",人名," in tag for _, tag, _ in tokens]
 
     def name(k: int) -> bool:
@@ -377,13 +378,13 @@ def _japanese_names(sentence: str) -> list[Fact]:
         start, end = offsets[span[0]], offsets[span[-1]] + len(tokens[span[-1]][0])
         if len(key.replace(" ", "")) >= 2:
             facts.append(Fact("entity", f"ent:{key}", sentence[start:end], start, end))
-    return facts
+    return tuple(facts)
 
 
 def _read_in_kanji(fact: Fact, lang: str) -> bool:
     """Is ``fact`` a Japanese name written in kanji, which English spells by its Japanese
-    reading (大谷 Otani, 長野 Nagano), unlike a katakana one, which transcribes a foreign
-    name (イラク, Iraq) or its own language's (グリニッジ, Greenwich)?"""
+    reading (大谷 Otani, 長野 Nagano), unlike a katakana one, a foreign name transcribed
+    by sound (イラク, Iraq; グリニッジ, Greenwich)?"""
     return (
         lang.split("-")[0] == "ja"
         and _caseless(fact.text)
