@@ -58,12 +58,17 @@ def overlap_texts(sentences: Sequence[str], k: int) -> list[str]:
 
 
 def random_baseline(vectors: np.ndarray, others: np.ndarray, n: int, seed: int = 0) -> np.ndarray:
-    """Mean cosine of each row of ``vectors`` with up to ``n`` random rows of ``others``."""
+    """Mean cosine of each row of ``vectors`` with up to ``n`` random rows of ``others``.
+    When that takes every row of a short side, a row's translation is among them: its
+    closest one is left out of its mean."""
     if len(others) == 0:
         return np.zeros(len(vectors), dtype=np.float32)
     rng = np.random.default_rng(seed)
     pick = rng.choice(len(others), size=min(n, len(others)), replace=False)
-    return (vectors @ others[pick].T).mean(axis=1)
+    cosines = vectors @ others[pick].T
+    if len(others) > n or len(others) < 2:
+        return cosines.mean(axis=1)
+    return (cosines.sum(axis=1) - cosines.max(axis=1)) / (len(pick) - 1)
 
 
 def gale_church_cost(src_len: np.ndarray, tgt_len: np.ndarray, ratio: float) -> np.ndarray:

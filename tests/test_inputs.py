@@ -163,6 +163,38 @@ def test_a_sentence_the_version_moved_is_paired_not_omitted_and_added(embedder) 
     ]
 
 
+def test_a_short_translation_is_one_and_a_short_other_text_is_not(embedder) -> None:  # type: ignore[no-untyped-def]
+    # three sentences: the pair's "random" sentences are its only sentences, a sentence's
+    # own translation among them (left out of its baseline, or every bead looks doubtful)
+    reference = [
+        "Tokyo Governor Yuriko Koike said on Monday that the city will open a new library "
+        "in Shinjuku next year.",
+        "The library will cost about 5 billion yen and hold 300,000 books.",
+        "Shohei Ohtani visited the site with children from Osaka.",
+    ]
+    translation = [
+        "東京都の小池百合子知事は月曜日、来年新宿に新しい図書館を開設すると述べた。",
+        "図書館の建設費は約50億円で、30万冊の本を所蔵する予定だ。",
+        "大谷翔平は大阪の子どもたちと一緒に現場を訪れた。",
+    ]
+    other = [
+        "明日の関東地方は晴れるが、夕方から雨が降る見込みだ。",
+        "気温は平年より高く、熱中症に注意が必要だ。",
+        "週末には台風が接近するおそれがある。",
+    ]
+    src = segment_text("\n".join(reference), "ref", presegmented=True, lang="en")
+    for lines, expected in ((translation, True), (other, False)):
+        tgt = segment_text("\n".join(lines), "ja", presegmented=True, lang="ja")
+        alignment = align_documents(src, tgt, embedder)
+        assert alignment.is_translation == expected
+    assert [
+        (b.src_ids, b.tgt_ids)
+        for b in align_documents(
+            src, segment_text("\n".join(translation), "ja", presegmented=True, lang="ja"), embedder
+        ).beads
+    ] == [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
+
+
 def test_a_long_single_line_is_kept_whole(tmp_path: Path) -> None:
     line = (
         "Microsoft investit 13 milliards de dollars dans OpenAI depuis l'année dernière et la relation change "
