@@ -18,10 +18,10 @@ class PairSummary:
     """Figures of one (reference, version) pair.
 
     ``coverage``: share of reference sentences in non-null beads. ``confident_coverage``:
-    the same, counting only beads with ``align_score >= CONFIDENT_BEAD`` (0.7). ``fidelity``: mean bead
-    fidelity weighted by the characters of both sides, null beads counting 0.
-    ``verdict``: ``translation`` or ``not a translation`` (confident coverage, beads with
-    ``align_score`` of at least ``CONFIDENT_BEAD``, below ``NOT_TRANSLATION_BELOW``).
+    the same, counting only beads with ``align_score >= CONFIDENT_BEAD`` (0.7).
+    ``fidelity``: mean bead fidelity weighted by the characters of both sides, null beads
+    counting 0. ``verdict``: ``translation``, or ``not a translation`` when confident
+    coverage is below ``NOT_TRANSLATION_BELOW`` (0.4).
     """
 
     src_doc: str
