@@ -60,10 +60,26 @@ def test_durations_with_approximation() -> None:
         ("Microsoft invirtió 13.000 millones de dólares en OpenAI.", "es"),
         ("Microsoft investierte 13 Milliarden Dollar in OpenAI.", "de"),
         ("Microsoft invested thirteen billion dollars in OpenAI.", "en"),
+        ("マイクロソフトはOpenAIに130億ドルを投資した。", "ja"),
+        ("微软向OpenAI投资了130亿美元。", "zh"),
     ],
 )
 def test_thirteen_billion_dollars_everywhere(text: str, lang: str) -> None:
     assert keys(text, lang) == ["money:USD:13000000000"]
+
+
+def test_money_in_chinese_and_japanese_takes_its_currency_after_the_scale() -> None:
+    # 円, 元 and ドル follow 億 or 万 unspaced, and the sentence goes on unspaced too
+    assert keys("建設費は約50億円で、来年完成する。", "ja") == [
+        "money:JPY:5000000000",
+        "rel:year:+1",
+    ]
+    assert keys("项目花费了5000万元人民币。", "zh") == ["money:CNY:50000000"]
+    changed = compare_facts(
+        extract_facts("The library will cost about 5 billion yen.", "en"),
+        extract_facts("図書館の建設費は約70億円だ。", "ja"),
+    )
+    assert [f.format() for f in changed] == ["changed:money:5 billion yen -> 70億円"]
 
 
 def test_number_formats() -> None:

@@ -70,13 +70,13 @@ CURRENCY_SYMBOLS = {
     "idr": "IDR",
 }
 CURRENCY_WORDS: tuple[tuple[str, str], ...] = (
-    (r"dollars?|dólar(?:es)?|dollari|dollaro|dolar\w*|доллар\w*|долл\.?|डॉलर", "USD"),
-    (r"euros?|евро|eur", "EUR"),
-    (r"pounds?|livres? sterling|sterling", "GBP"),
+    (r"dollars?|dólar(?:es)?|dollari|dollaro|dolar\w*|доллар\w*|долл\.?|डॉलर|ドル|美元", "USD"),
+    (r"euros?|евро|eur|ユーロ|欧元", "EUR"),
+    (r"pounds?|livres? sterling|sterling|ポンド|英镑", "GBP"),
     (r"yen|円", "JPY"),
     (r"yuan|renminbi|元|юан\w*", "CNY"),
     (r"rupees?|roupies?|rupias?|रुपये|रुपए|rupiah", "INR"),
-    (r"рубл\w*|rubles?|roubles?", "RUB"),
+    (r"рубл\w*|rubles?|roubles?|ルーブル|卢布", "RUB"),
     (r"złot\w*|zł", "PLN"),
     (r"korun\w*|kč", "CZK"),
 )
@@ -119,9 +119,12 @@ _ROMAN_ORDINAL = re.compile(
 )
 ROMAN_FIGURE = re.compile(r"(?:(?:siglo|século|secolo)\s+)?[IVXLC]+(?:e|er|ème|eme)?")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-_MONEY_SYMBOL_FIRST = re.compile(rf"({_SYMBOL})\s?({NUMBER})(?:\s?({SCALE})(?!\w))?", re.IGNORECASE)
+# a scale word, or a Chinese or Japanese one, which the currency follows unspaced (50億円)
+_MONEY_SCALE = rf"(?:\s?((?:{SCALE})(?!\w)|[万萬亿億]))?"
+_MONEY_SYMBOL_FIRST = re.compile(rf"({_SYMBOL})\s?({NUMBER}){_MONEY_SCALE}", re.IGNORECASE)
 _MONEY_AMOUNT_FIRST = re.compile(
-    rf"({NUMBER})(?:\s?({SCALE})(?!\w))?\s?(?:(?:de|d['’]|di|of|von)\s?)?({_SYMBOL}|(?:{_CURRENCY_WORD})(?!\w))",
+    rf"({NUMBER}){_MONEY_SCALE}\s?(?:(?:de|d['’]|di|of|von)\s?)?"
+    rf"({_SYMBOL}|(?:{_CURRENCY_WORD})(?![^\W\u3040-\u30ff\u3400-\u9fff]))",
     re.IGNORECASE,
 )
 _PERCENT = re.compile(rf"({NUMBER})\s?({PERCENT_WORDS})(?!\w)", re.IGNORECASE)
