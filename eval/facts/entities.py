@@ -286,15 +286,11 @@ def _chinese_names(sentence: str) -> list[Fact]:
 
     _quiet_jieba()
     facts: list[Fact] = []
-    pos = 0
     spans: list[tuple[int, int]] = []
-    for token in jieba.posseg.lcut(sentence):
-        start = sentence.find(token.word, pos)
-        if start < 0:
-            continue
+    tokens = jieba.posseg.lcut(sentence)
+    for token, start in zip(tokens, _token_starts(sentence, [t.word for t in tokens]), strict=True):
         end = start + len(token.word)
-        pos = end
-        if token.flag not in _CHINESE_NAME_TAGS or len(token.word) < 2:
+        if start < 0 or token.flag not in _CHINESE_NAME_TAGS or len(token.word) < 2:
             continue
         if spans and sentence[spans[-1][1] : start] in ("·", "・"):
             spans[-1] = (spans[-1][0], end)
@@ -304,6 +300,18 @@ def _chinese_names(sentence: str) -> list[Fact]:
         text = sentence[start:end]
         facts.append(Fact("entity", f"ent:{normalize_name(text)}", text, start, end))
     return facts
+
+
+def _token_starts(sentence: str, words: Sequence[str]) -> list[int]:
+    """Where each of ``words``, a tokenizer's output in order, starts in ``sentence``
+    (-1 for one not found there)."""
+    starts, pos = [], 0
+    for word in words:
+        start = sentence.find(word, pos)
+        starts.append(start)
+        if start >= 0:
+            pos = start + len(word)
+    return starts
 
 
 @lru_cache(maxsize=1)
@@ -340,17 +348,12 @@ def _japanese_names(sentence: str) -> tuple[Fact, ...]:
     personal name short (高|島宗|一郎, 大谷|翔|平): a lone kanji next to a person's name is
     taken into it. Cached: the same sentence is also searched for names (:func:`_haystack`)."""
     tokens = [(t.surface, t.part_of_speech, t.reading) for t in _janome().tokenize(sentence)]
-    offsets = []
-    pos = 0
-    for surface, _, _ in tokens:
-        pos = max(sentence.find(surface, pos), pos)
-        offsets.append(pos)
-        pos += len(surface)
+    offsets = _token_starts(sentence, [surface for surface, _, _ in tokens])
     person = [",人名," in tag for _, tag, _ in tokens]
 
     def name(k: int) -> bool:
         surface, tag, _ = tokens[k]
-        if not tag.startswith("名詞,固有名詞") or _latin_share(surface) > 0.5:
+        if offsets[k] < 0 or not tag.startswith("名詞,固有名詞") or _latin_share(surface) > 0.5:
             return False
         following = tokens[k + 1][1] if k + 1 < len(tokens) else ""
         # グリニッジ標準時, Greenwich Mean Time, is GMT: a katakana name inside a term
@@ -358,7 +361,8 @@ def _japanese_names(sentence: str) -> tuple[Fact, ...]:
 
     def lone_kanji(k: int) -> bool:
         surface, tag, _ = tokens[k]
-        return len(surface) == 1 and bool(re.match(f"[{_HAN}]", surface)) and "接尾" not in tag
+        han = offsets[k] >= 0 and len(surface) == 1 and bool(re.match(f"[{_HAN}]", surface))
+        return han and "接尾" not in tag
 
     spans: list[list[int]] = []
     for k in range(len(tokens)):
