@@ -21,7 +21,7 @@ from .costs import (
 )
 from .document import Document
 from .dp import Band, BeadIds, align_path, bead_shapes
-from .embedders import Embedder
+from .embedders import Embedder, MixedEmbedder
 from .translators import Translator
 
 CONFIDENT_BEAD = 0.7
@@ -49,6 +49,11 @@ class AlignConfig:
     is the cost, and most of a document is plain 1-1. On the Text+Berg test set, where a
     quarter of the beads merge sentences, the model reads 35% of the characters that
     ``all`` gives it, and the beads are as good or better (strict F1 0.919 against 0.917).
+
+    ``second_weight``: share of a second sentence encoder's cosine in the similarity, when
+    one is given and knows both languages (see :class:`~align.embedders.MixedEmbedder`).
+    On the Text+Berg test set USE's alone pairs more gold 1-1 beads mutually best (0.884)
+    than e5's (0.872), and 0.15 of it mixed in, 0.922; strict F1 0.920 -> 0.929.
     """
 
     max_bead: int = 3
@@ -65,6 +70,7 @@ class AlignConfig:
     doubtful_cost: float = 0.8
     doubtful_margin: int = 1
     doubtful_margin_long: int = 0
+    second_weight: float = 0.15
 
 
 @dataclass(frozen=True)
@@ -416,14 +422,21 @@ def align_documents(
     embedder: Embedder,
     config: AlignConfig | None = None,
     translator: Translator | None = None,
+    second: Embedder | None = None,
 ) -> Alignment:
     """Align version ``tgt`` to reference ``src`` (1-1, 1-2, 2-1, ..., 1-0, 0-1 beads).
 
     With a ``translator``, the version's sentences are also translated into the reference's
     language and the embedding similarity takes the translation into account
-    (:func:`pivot_vectors`); the translations come back in ``Alignment.tgt_mt``.
+    (:func:`pivot_vectors`); the translations come back in ``Alignment.tgt_mt``. With a
+    ``second`` embedder that knows both documents' languages, the similarity mixes its
+    cosine in (``config.second_weight``).
     """
     config = config or AlignConfig()
+    if second is not None and config.second_weight > 0:
+        langs = {src.lang.split("-")[0], tgt.lang.split("-")[0]}
+        if langs <= second.languages:
+            embedder = MixedEmbedder(embedder, second, config.second_weight)
     shapes = bead_shapes(config.max_bead)
     n, m = len(src), len(tgt)
     if n == 0 or m == 0:

@@ -56,6 +56,7 @@ def main() -> None:
     args = parser.parse_args()
     names = args.files.split(",") if args.files else sorted(p.stem for p in DATA.glob("*.jsonl"))
     embedder = get_embedder(progress=False)
+    second = get_embedder("use", progress=False)  # the aligner's, as the CLI has it
     translator = None
     if args.mt:
         from align.translators import get_translator
@@ -86,7 +87,7 @@ def main() -> None:
             pert = segment_text(
                 "\n".join(line or "\u2060" for line in pert_lines), "pert", presegmented=True
             )
-            rows = run(src, [mt, pert], embedder)
+            rows = run(src, [mt, pert], embedder, second=second)
             mt_rows = [r for r in rows if r.tgt_doc == "mt"]
             pert_rows = [r for r in rows if r.tgt_doc == "pert"]
             if translator is not None:
@@ -95,6 +96,7 @@ def main() -> None:
                     [replace(mt, lang="en"), replace(pert, lang="en")],
                     embedder,
                     translator=translator,
+                    second=second,
                 )
                 pivot_mt = [r for r in pivot if r.tgt_doc == "mt"]
                 pivot_pert = [r for r in pivot if r.tgt_doc == "pert"]
@@ -152,7 +154,7 @@ def main() -> None:
     ref = load_document(next(p for p in seeds if p.name.startswith("003")))
     versions = [load_document(p) for p in seeds if not p.name.startswith("003")]
     print("\nseeds against 003: document fidelity")
-    for s in summarize(run(ref, versions, embedder)):
+    for s in summarize(run(ref, versions, embedder, second=second)):
         print(
             f"  {s.tgt_doc:<24} {s.tgt_lang}  fidelity {s.fidelity:.3f}  coverage {s.coverage:.2f}  {s.verdict}"
         )

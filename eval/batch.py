@@ -60,6 +60,7 @@ class BatchSettings:
     """Everything that changes a set's output, plus ``threads`` (model threads per worker)."""
 
     embedder: str = "e5"
+    second_embedder: str = "use"
     cache: bool = True
     splitter: str = "sentencex"
     presegmented: bool = False
@@ -68,7 +69,9 @@ class BatchSettings:
     threads: int | None = None
     mt: str | None = None
 
-    def signature(self, fingerprint: str, mt_fingerprint: str = "none") -> str:
+    def signature(
+        self, fingerprint: str, mt_fingerprint: str = "none", second_fingerprint: str = "none"
+    ) -> str:
         splitter = get_splitter("lines" if self.presegmented else self.splitter)
         return run_signature(
             f"{splitter.name}-{splitter.version}",
@@ -76,6 +79,7 @@ class BatchSettings:
             AlignConfig(max_bead=self.max_bead),
             FidelityConfig(),
             mt=mt_fingerprint,
+            second=second_fingerprint,
         )
 
 
@@ -206,6 +210,16 @@ def worker_embedder(settings: BatchSettings) -> Embedder:
     return _WORKER[key]
 
 
+def worker_second(settings: BatchSettings) -> Embedder | None:
+    """This process's second embedder for the aligner (None for ``none``), kept once made."""
+    if settings.second_embedder == "none":
+        return None
+    key = (settings.second_embedder, settings.cache, None)
+    if key not in _WORKER:
+        _WORKER[key] = get_embedder(settings.second_embedder, cache=settings.cache, progress=False)
+    return _WORKER[key]
+
+
 def worker_translator(settings: BatchSettings) -> Translator | None:
     """This process's translator for ``settings`` (None without ``mt``), kept once made."""
     if settings.mt is None:
@@ -248,9 +262,11 @@ def _process_set(docset: DocumentSet, outdir: str, settings: BatchSettings) -> S
         if translator is not None:
             for version in versions:
                 translator.check_pair(version.lang, reference.lang)
-        embedder = worker_embedder(settings)
+        embedder, second = worker_embedder(settings), worker_second(settings)
         signature = settings.signature(
-            embedder.fingerprint, translator.fingerprint if translator else "none"
+            embedder.fingerprint,
+            translator.fingerprint if translator else "none",
+            second.fingerprint if second else "none",
         )
         rows = run(
             reference,
@@ -258,6 +274,7 @@ def _process_set(docset: DocumentSet, outdir: str, settings: BatchSettings) -> S
             embedder,
             AlignConfig(max_bead=settings.max_bead),
             translator=translator,
+            second=second,
         )
         rows = [replace(r, extra={**r.extra, "signature": signature}) for r in rows]
         with atomic_output(str(Path(outdir) / f"{docset.set_id}.tsv")) as out:
@@ -378,8 +395,11 @@ def run_batch(
     _remove_stale_parts(outdir)
     started = time.perf_counter()
     translator = worker_translator(settings)
+    second = settings.second_embedder
     signature = settings.signature(
-        embedder_fingerprint(settings.embedder), translator.fingerprint if translator else "none"
+        embedder_fingerprint(settings.embedder),
+        translator.fingerprint if translator else "none",
+        "none" if second == "none" else embedder_fingerprint(second),
     )
     state = BatchState(outdir / STATE_FILE)
     report = BatchReport()

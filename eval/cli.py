@@ -23,7 +23,7 @@ from align import (
     load_document,
 )
 from align.document import check_unique_ids
-from align.embedders import EMBEDDERS, Embedder
+from align.embedders import EMBEDDERS, SECOND_EMBEDDERS, Embedder
 from align.splitters import SPLITTERS, get_splitter
 from align.translators import TRANSLATORS, Translator, get_translator
 
@@ -137,11 +137,18 @@ def load_inputs(args: argparse.Namespace) -> tuple[Document, list[Document], Emb
     return reference, versions, embedder
 
 
+def _second_embedder(args: argparse.Namespace) -> Embedder | None:
+    if args.second_embedder == "none":
+        return None
+    return get_embedder(args.second_embedder, cache=not args.no_cache, progress=not args.quiet)
+
+
 def _signature(
     args: argparse.Namespace,
     embedder: Embedder,
     align_config: AlignConfig,
     translator: Translator | None = None,
+    second: Embedder | None = None,
 ) -> str:
     splitter = get_splitter(
         "lines" if getattr(args, "presegmented", False) else getattr(args, "splitter", "sentencex")
@@ -152,6 +159,7 @@ def _signature(
         align_config,
         FidelityConfig(),
         mt=translator.fingerprint if translator else "none",
+        second=second.fingerprint if second else "none",
     )
 
 
@@ -167,8 +175,9 @@ def cmd_run(args: argparse.Namespace, scored: bool = True) -> int:
     if translator is not None:
         for version in versions:
             translator.check_pair(version.lang, reference.lang)
+    second = _second_embedder(args)
     align_config = AlignConfig(max_bead=args.max_bead)
-    signature = _signature(args, embedder, align_config, translator)
+    signature = _signature(args, embedder, align_config, translator, second)
     _log(args, f"signature: {signature}")
     rows = run(
         reference,
@@ -178,6 +187,7 @@ def cmd_run(args: argparse.Namespace, scored: bool = True) -> int:
         scored=scored,
         progress=lambda message: _log(args, message),
         translator=translator,
+        second=second,
     )
     rows = [replace(r, extra={**r.extra, "signature": signature}) for r in rows]
     with atomic_output(args.output) as out:
@@ -275,6 +285,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
     threads = args.threads or (max(1, cores // workers) if args.engine == "local" else 1)
     settings = BatchSettings(
         embedder=args.embedder,
+        second_embedder=args.second_embedder,
         cache=not args.no_cache,
         splitter=args.splitter,
         presegmented=args.presegmented,
@@ -375,6 +386,14 @@ def _add_segment_options(p: argparse.ArgumentParser) -> None:
         choices=range(1, 6),
         metavar="N",
         help="largest number of sentences a bead may merge on one side (default: 3)",
+    )
+    p.add_argument(
+        "--second-embedder",
+        choices=SECOND_EMBEDDERS,
+        default="use",
+        help="a second sentence encoder whose similarity the aligner mixes in where it knows "
+        "both languages (default: use, bundled Universal Sentence Encoder multilingual v3, "
+        "16 languages; none: e5 alone). Fidelity scores use --embedder only.",
     )
     _add_model_options(p)
 

@@ -64,15 +64,17 @@ def align_all(
     config: AlignConfig | None = None,
     progress: Callable[[str], None] | None = None,
     translator: Translator | None = None,
+    second: Embedder | None = None,
 ) -> list[Alignment]:
-    """Align every version to the reference, in the order given."""
+    """Align every version to the reference, in the order given (``translator``, ``second``:
+    see :func:`align.align_documents`)."""
     out = []
     for version in tqdm(
         versions, desc="aligning", unit="pair", disable=None if progress else True, leave=False
     ):
         if progress:
             progress(f"aligning {version.doc_id} to {reference.doc_id}")
-        out.append(align_documents(reference, version, embedder, config, translator))
+        out.append(align_documents(reference, version, embedder, config, translator, second))
     return out
 
 
@@ -86,13 +88,17 @@ def run(
     scored: bool = True,
     progress: Callable[[str], None] | None = None,
     translator: Translator | None = None,
+    second: Embedder | None = None,
 ) -> list[Row]:
     """Align every version to ``reference`` and (unless ``scored`` is off) score the beads.
 
     With a ``translator`` (MT pivot), the aligner also compares each version's machine
     translation with the reference, and the rows get ``mt_text``, ``mt_chrf``, ``mt_bleu``.
+    A ``second`` embedder joins the alignment's similarity only (fidelity is ``embedder``'s).
     """
     rows: list[Row] = []
-    for alignment in align_all(reference, versions, embedder, align_config, progress, translator):
+    for alignment in align_all(
+        reference, versions, embedder, align_config, progress, translator, second
+    ):
         rows.extend(alignment_rows(alignment))
     return score_rows(rows, embedder, fidelity_config) if scored else rows

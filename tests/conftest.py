@@ -29,6 +29,14 @@ def embedder():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="session")
+def second():  # type: ignore[no-untyped-def]
+    """The aligner's second embedder, as the CLI uses it by default (USE multilingual v3)."""
+    from align import get_embedder
+
+    return get_embedder("use")
+
+
+@pytest.fixture(scope="session")
 def inner_embedder(embedder):  # type: ignore[no-untyped-def]
     """The model itself, without the disk cache around it."""
     return embedder.inner if hasattr(embedder, "inner") else embedder
@@ -59,12 +67,13 @@ def seed_docs():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="session")
-def seed_rows(seed_docs, embedder):  # type: ignore[no-untyped-def]
+def seed_rows(seed_docs, embedder, second):  # type: ignore[no-untyped-def]
+    """What ``factalign run --ref 003`` computes on the seeds (both embedders)."""
     from eval import run
 
     ref = seed_docs[REF.stem]
     versions = [d for k, d in seed_docs.items() if k != REF.stem]
-    return run(ref, versions, embedder)
+    return run(ref, versions, embedder, second=second)
 
 
 def rows_of(rows, tgt_prefix: str):  # type: ignore[no-untyped-def]

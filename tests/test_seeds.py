@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from align import align_documents
 
 from .conftest import REF, rows_of
@@ -45,8 +47,12 @@ def test_dropped_clause_is_named_in_000(seed_rows) -> None:  # type: ignore[no-u
     assert content and "with the aim of replacing" in content[0], row.flags
 
 
-def test_001_aligns_exactly(seed_docs, embedder) -> None:  # type: ignore[no-untyped-def]
-    alignment = align_documents(seed_docs[REF.stem], seed_docs["001_355e51555a3ccf1d"], embedder)
+@pytest.mark.parametrize("with_second", [True, False], ids=["e5+use", "e5"])
+def test_001_aligns_exactly(seed_docs, embedder, second, with_second) -> None:  # type: ignore[no-untyped-def]
+    helper = second if with_second else None
+    alignment = align_documents(
+        seed_docs[REF.stem], seed_docs["001_355e51555a3ccf1d"], embedder, second=helper
+    )
     expected = (
         [((i,), (i,)) for i in range(9)]
         + [((9, 10), (9,))]
@@ -56,12 +62,15 @@ def test_001_aligns_exactly(seed_docs, embedder) -> None:  # type: ignore[no-unt
     assert alignment.coverage == 1.0 and alignment.is_translation
 
 
-def test_opinion_piece_is_not_a_translation(seed_docs, embedder) -> None:  # type: ignore[no-untyped-def]
-    alignment = align_documents(seed_docs[REF.stem], seed_docs["004_3dbb8be4327ffdce"], embedder)
+@pytest.mark.parametrize("with_second", [True, False], ids=["e5+use", "e5"])
+def test_opinion_piece_is_not_a_translation(seed_docs, embedder, second, with_second) -> None:  # type: ignore[no-untyped-def]
+    helper = second if with_second else None
+    ref = seed_docs[REF.stem]
+    alignment = align_documents(ref, seed_docs["004_3dbb8be4327ffdce"], embedder, second=helper)
     assert not alignment.is_translation
     for prefix in ("000", "001", "002"):
         version = seed_docs[next(k for k in seed_docs if k.startswith(prefix))]
-        assert align_documents(seed_docs[REF.stem], version, embedder).is_translation, prefix
+        assert align_documents(ref, version, embedder, second=helper).is_translation, prefix
 
 
 def test_fidelity_orders_faithful_above_damaged(seed_rows) -> None:  # type: ignore[no-untyped-def]

