@@ -1,7 +1,8 @@
 """factalign's alignment package: segment versions of a document and pair their sentences.
 
 >>> from align import segment_text, align_documents, get_embedder   # doctest: +SKIP
->>> alignment = align_documents(segment_text(ref), segment_text(version), get_embedder())
+>>> alignment = align_documents(segment_text(ref), segment_text(version), get_embedder(),
+...                             second=get_embedder("use"))   # as the CLI, by default
 """
 
 from .aligner import AlignConfig, Alignment, Bead, align_documents

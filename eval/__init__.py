@@ -2,7 +2,8 @@
 
 >>> from align import get_embedder, segment_text
 >>> from eval import run, summarize   # doctest: +SKIP
->>> rows = run(segment_text(reference_text), [segment_text(version_text)], get_embedder())
+>>> rows = run(segment_text(reference_text), [segment_text(version_text)], get_embedder(),
+...            second=get_embedder("use"))   # the CLI's default aligner mix
 """
 
 from .facts import Fact, FactFlag, compare_facts, extract_facts
