@@ -104,7 +104,7 @@ def load_inputs(args: argparse.Namespace) -> tuple[Document, list[Document], Emb
             path, splitter=args.splitter, presegmented=args.presegmented, encoding=args.encoding
         )
 
-    embedder = get_embedder(args.embedder, cache=not args.no_cache, progress=not args.quiet)
+    embedder = _embedder(args, args.embedder)
     reference = load(ref_path) if ref_path else None
     paths = tqdm(
         version_paths,
@@ -137,10 +137,13 @@ def load_inputs(args: argparse.Namespace) -> tuple[Document, list[Document], Emb
     return reference, versions, embedder
 
 
+def _embedder(args: argparse.Namespace, name: str) -> Embedder:
+    """The embedder ``name`` with the run's cache and progress settings."""
+    return get_embedder(name, cache=not args.no_cache, progress=not args.quiet)
+
+
 def _second_embedder(args: argparse.Namespace) -> Embedder | None:
-    if args.second_embedder == "none":
-        return None
-    return get_embedder(args.second_embedder, cache=not args.no_cache, progress=not args.quiet)
+    return None if args.second_embedder == "none" else _embedder(args, args.second_embedder)
 
 
 def _signature(
@@ -213,7 +216,7 @@ def cmd_score(args: argparse.Namespace) -> int:
             else r
             for r in rows
         ]
-    embedder = get_embedder(args.embedder, cache=not args.no_cache, progress=not args.quiet)
+    embedder = _embedder(args, args.embedder)
     scored = score_rows(rows, embedder, translator=translator)
     with atomic_output(args.output) as out:
         write_rows(scored, out)

@@ -92,7 +92,7 @@ class CountingEmbedder:
 
 
 def _unknown(name: str) -> InputError:
-    names = ", ".join(EMBEDDERS + SECOND_EMBEDDERS[:-1])
+    names = ", ".join(n for n in EMBEDDERS + SECOND_EMBEDDERS if n != "none")
     return InputError(f"unknown embedder {name!r}; choose one of {names}")
 
 
