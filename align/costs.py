@@ -221,6 +221,16 @@ class PairCosts:
         scale = 0.5 * ((1.0 - self.src_base[a][p]) + (1.0 - self.tgt_base[b][q]))
         return (1.0 - sims) / np.maximum(scale, 1e-3)
 
+    def _semantic_rows(self, a: int, b: int, p: np.ndarray, q: np.ndarray) -> np.ndarray:
+        """:meth:`semantic` of source runs ``p`` (one per row) against target runs ``q``
+        (a row of positions each), as one matrix product over the window of target runs
+        the rows reach: a band's rows reach few, and gathering a vector per cell is slow."""
+        first, last = int(q.min()), int(q.max())
+        window = self.src.vecs[a][p] @ self.tgt.vecs[b][first : last + 1].T
+        sims = np.take_along_axis(window, q - first, axis=1)
+        scale = 0.5 * ((1.0 - self.src_base[a][p])[:, None] + (1.0 - self.tgt_base[b][q]))
+        return (1.0 - sims) / np.maximum(scale, 1e-3)
+
     def rows(self, start: int, stop: int) -> dict[Shape, np.ndarray]:
         """Costs of beads ending in rows ``start .. stop-1``: per shape a ``(stop - start,
         band.width)`` float32 array, column ``k`` of row ``i`` ending at target ``lo[i] + k``."""
@@ -245,7 +255,7 @@ class PairCosts:
                 continue
             pc = np.clip(p, 0, n - a)
             qc = np.clip(q, 0, m - b)
-            c = self.semantic(a, b, pc[:, None], qc)
+            c = self._semantic_rows(a, b, pc, qc)
             total = config.semantic_weight * (a * b) ** config.size_exponent * c
             sr, tr = self.src_runs[a], self.tgt_runs[b]
             total += config.length_weight * gale_church_cost(
