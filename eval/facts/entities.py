@@ -76,6 +76,7 @@ _ABBREVIATIONS = {"St", "Mt", "Ft", "Pt", "Sta", "Ste", "Sto"}  # St. Petersburg
 _AFTER_TITLE = re.compile(
     r"(?<!\w)(?:Mr|Mrs|Ms|Dr|Prof|M|Mme|Mlle|Sr|Sra|Jr|St|Hr|Fr|Sig|Gen|Gov|Sen|Rep)\.\s*$"
 )
+_AFTER_QUOTE = re.compile(r",\s*[\"”»’']\s*$")
 _ROMAN_ORDINAL = re.compile(r"^[IVXLC]+(?:e|er|ème|eme)?$")
 _TITLES = {
     "mr",
@@ -94,6 +95,30 @@ _TITLES = {
     "shri",
     "smt",
 }
+# offices and roles that stand before a name ("US President Erwin Huber", "minister
+# infrastruktury Andrzej Adamczyk"): the name is what follows; a translation renders the
+# office in its own words, so judged together the two would hide a replaced name
+OFFICES = frozenset(
+    """president vice prime minister governor senator chancellor mayor secretary general
+    director chairman chairwoman chair ceo coach manager judge officer deputy spokesman
+    spokeswoman spokesperson leader ambassador commissioner premier king queen prince princess
+    pope cardinal bishop captain sergeant lieutenant colonel commander chief trainee defender
+    striker midfielder goalkeeper founder inspector professor congressman congresswoman
+    lawmaker speaker président présidente ministre gouverneur sénateur maire secrétaire
+    général directeur directrice chef entraîneur porte-parole roi reine pape juge député
+    ambassadeur commissaire chancelier presidente presidenta ministro ministra primer
+    gobernador senador alcalde secretario director directora jefe entrenador portavoz rey
+    reina papa juez diputado embajador canciller governatore senatore sindaco segretario
+    direttore allenatore portavoce regina giudice deputato ambasciatore cancelliere
+    präsident präsidentin ministerin ministerpräsident kanzler kanzlerin bürgermeister
+    sekretär direktor trainer sprecher sprecherin könig königin papst richter botschafter
+    bundeskanzler bundeskanzlerin bundespräsident prezydent gubernator burmistrz prezes
+    dyrektor trener rzecznik król papież sędzia poseł ambasador kanclerz marszałek aplikant
+    komisarz prezident premiér ministr ministryně guvernér senátor starosta primátor ředitel
+    trenér mluvčí král papež soudce poslanec velvyslanec kancléř obránce útočník brankář
+    governador prefeito diretor treinador presiden menteri gubernur direktur pelatih raja
+    paus""".split()
+)
 FUNCTION_WORDS = frozenset(
     """a an the this that these those it its he she they we i you his her their our my your but and or if when while
     after before according in on at by for from to with as of not no yes however meanwhile also then there here what
@@ -227,12 +252,14 @@ def extract_entities(sentence: str, lang: str) -> list[Fact]:
             span = span[:-1]
         while len(span) > 1 and span[0][2] in _currency_codes():
             span = span[1:]
+        span = _after_office(span, lang)
         if not span:
             continue
         start, end = span[0][0], span[-1][1]
         before = sentence[max(0, start - 8) : start]
         initial = bool(_SENTENCE_START.search(before)) and (start <= 8 or bool(before.strip()))
         initial = initial and not _AFTER_TITLE.search(before)  # M. Tremblay, Dr. Rao
+        initial = initial and not _AFTER_QUOTE.search(before)  # "... the end," Huerta said
         single = len(span) == 1
         name_like = any(_name_like(w) for _, _, w in span)
         if single and initial and not name_like and not _rare_word(span[0][2], lang):
@@ -262,6 +289,33 @@ def extract_entities(sentence: str, lang: str) -> list[Fact]:
     elif tagged == "ja":
         facts += list(_japanese_names(sentence))
     return sorted(facts, key=lambda f: f.start)
+
+
+def _after_office(span: list[tuple[int, int, str]], lang: str) -> list[tuple[int, int, str]]:
+    """The name in a span that opens with an office (see :data:`OFFICES`): the words after
+    the last office word, without an "of ..." complement of common words or a country
+    that still lead them ("Minister of Infrastructure Pearson Alhambra" -> "Pearson
+    Alhambra", "Prezydent USA Donald Trump" -> "Donald Trump"). The span as it is when
+    nothing but the office's complement follows ("Minister of Foreign Affairs")."""
+    last = max(
+        (k for k, (_, _, w) in enumerate(span) if w.lower().rsplit("-", 1)[-1] in OFFICES),
+        default=-1,
+    )
+    if last < 0:
+        return span
+    rest = span[last + 1 :]
+    if rest and rest[0][2].lower() in _CONNECTORS:
+        frequencies = _frequencies(lang or "en")
+        while rest and (
+            rest[0][2].lower() in _CONNECTORS or frequencies.get(rest[0][2].lower(), 0.0) >= 1e-5
+        ):
+            rest = rest[1:]
+    places = _place_names(lang or "en")
+    while len(rest) > 2 and (
+        normalize_name(rest[0][2]) in places or (rest[0][2].isupper() and len(rest[0][2]) <= 4)
+    ):
+        rest = rest[1:]
+    return rest or span
 
 
 @lru_cache(maxsize=1)
