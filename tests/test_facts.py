@@ -755,3 +755,31 @@ def test_a_name_replaced_behind_an_office_or_a_quotation(embedder) -> None:  # t
     assert _entity_flags(src, "pl", said.format("Huerta"), "en", embedder) == [
         "changed:entity:Rowhani -> Huerta"
     ]
+
+
+def test_a_name_replaced_at_the_start_of_a_sentence(embedder) -> None:  # type: ignore[no-untyped-def]
+    # the version's first word cannot be told from a capitalized word by its case: a
+    # rare one the reference does not spell is paired with the name it dropped
+    src = (
+        "La Morgan Stanley ha precisato che l'operazione globale si effettuerebbe sulla base "
+        "di un prezzo medio di 29 dollari per azione."
+    )
+    said = (
+        "{} specified that the global operation would be carried out on the basis of an "
+        "average price of 29 dollars per share."
+    )
+    assert _entity_flags(src, "it", said.format("Morgan Stanley"), "en", embedder) == []
+    assert _entity_flags(src, "it", said.format("Ferrari"), "en", embedder) == [
+        "changed:entity:Morgan Stanley -> Ferrari"
+    ]
+    # once the name is gone, what opens the sentence is a common word: dropped, not changed
+    assert _entity_flags(src, "it", said.format("It"), "en", embedder) == [
+        "dropped:entity:Morgan Stanley"
+    ]
+    # and a name added where the reference opens with a capitalized word it does not spell
+    src = "Senát ve středu vyzval vládu, aby nalezla řešení v rámci platných zákonných pravidel."
+    said = "The {} on Wednesday called on the government to find a solution within the rules."
+    assert _entity_flags(src, "cs", said.format("Senate"), "en", embedder) == []
+    assert _entity_flags(src, "cs", said.format("Security Police"), "en", embedder) == [
+        "changed:entity:Senát -> Security Police"
+    ]

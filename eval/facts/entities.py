@@ -722,16 +722,24 @@ def compare_entities(
     added = [f for f in tgt_flagged if id(f) not in paired]
     pairs += list(zip(spare, added, strict=False))
     paired = {id(f) for pair in pairs for f in pair}
-    # and a dropped name beside a name of the version the reference does not spell, in
-    # the same place, whose deletion brings the pair closer, if by less than the margin
-    # (Arnold Schwarzenegger -> Muddy Waters)
+    # and a dropped name beside a name of the version the reference does not spell, near
+    # the same place (word order differs a little), whose deletion brings the pair closer,
+    # if by less than the margin (Arnold Schwarzenegger -> Muddy Waters); or beside the
+    # version's first word when it is a capitalized rare word the reference does not
+    # spell: a name the extractor cannot tell from a capitalized word there (Ferrari has
+    # specified ...)
     spare = [f for f in tgt_left if id(f) not in paired and gain.get(id(f), -1.0) > 0]
+    spare += _opening_word(tgt_text, tgt_lang, src_text, src_norm, src_lang, target, OPENING_ZIPF)
     dropped = [f for f in src_flagged if id(f) not in paired]
-    pairs += [
-        (s, t)
-        for s, t in _closest_pairs(dropped, spare, len(src_text), len(tgt_text))
-        if abs(s.start / max(len(src_text), 1) - t.start / max(len(tgt_text), 1)) < 0.1
-    ]
+    pairs += _near_pairs(dropped, spare, src_text, tgt_text)
+    paired = {id(f) for pair in pairs for f in pair}
+    # and a name the version added where the reference opens with such a word: the word
+    # was a name (Senát ve středu ... -> The Security Police on Wednesday ...)
+    opening = _opening_word(
+        src_text, src_lang, tgt_text, tgt_norm, tgt_lang, source, REFERENCE_OPENING_ZIPF
+    )
+    added = [f for f in tgt_flagged if id(f) not in paired]
+    pairs += _near_pairs(opening, added, src_text, tgt_text)
     paired = {id(f) for pair in pairs for f in pair}
     # Japanese and English order a sentence differently: a kanji name dropped beside a
     # name of the version the reference does not spell, anywhere, whose deletion brings
@@ -894,6 +902,60 @@ def _unsaid_span(
         return None
     a, b = spans[best]
     return Fact("entity", f"ent:{normalize_name(text[a:b])}", text[a:b], a, b)
+
+
+PAIR_NEAR = 0.25  # of the sentence's length, between the two names of a replacement
+# a version's first word this common (Zipf, lower case) is no name: where a name was
+# taken out, the sentence opens with Has, Is, Looking; the reference's first word is
+# judged only beside a name the version added, and institutions are common words
+# there (Senát 4.2)
+OPENING_ZIPF = 4.0
+REFERENCE_OPENING_ZIPF = 4.5
+
+
+def _near_pairs(
+    source: Sequence[Fact], target: Sequence[Fact], src_text: str, tgt_text: str
+) -> list[tuple[Fact, Fact]]:
+    """:func:`_closest_pairs` that stand within :data:`PAIR_NEAR` of each other."""
+    return [
+        (s, t)
+        for s, t in _closest_pairs(source, target, len(src_text), len(tgt_text))
+        if abs(s.start / max(len(src_text), 1) - t.start / max(len(tgt_text), 1)) < PAIR_NEAR
+    ]
+
+
+def _opening_word(
+    text: str,
+    lang: str,
+    other_text: str,
+    other_norm: str,
+    other_lang: str,
+    names: Sequence[Fact],
+    zipf: float,
+) -> list[Fact]:
+    """The first word of ``text`` as a name, when it is capitalized, no function or
+    calendar word, not already part of a name of ``names``, and not spelled by the other
+    side: a sentence-initial name the extractor left out (it cannot tell Ferrari from
+    Party there), which only pairing with a flagged name on the other side reports."""
+    tokens = _cased_tokens(text)
+    if not tokens:
+        return []
+    first = tokens[0]
+    word = re.sub(r"['’]s$", "", first.group())
+    if not word[:1].isupper() or word.lower() in FUNCTION_WORDS or word.lower() in _TITLES:
+        return []
+    if word.lower() in _calendar_words(lang or "en") or text[: first.start()].strip('"“„«( '):
+        return []
+    if _frequencies(lang or "en").get(word.lower(), 0.0) >= 10**zipf / 1e9:
+        return []  # Has, Looking, Supporters: what a sentence opens with once a name is gone
+    if (lang or "en").startswith("en") and re.search(r"(?:ly|ed|ing|ers)$", word):
+        return []  # Illegally, Welcomed, Peacekeepers
+    if any(f.start <= first.start() < f.end for f in names):
+        return []
+    fact = Fact(
+        "entity", f"ent:{normalize_name(word)}", word, first.start(), first.start() + len(word)
+    )
+    return [] if _mentioned(fact, other_text, other_norm, other_lang) else [fact]
 
 
 def _closest_pairs(
