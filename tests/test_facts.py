@@ -297,6 +297,17 @@ def _fact_flags(src: str, src_lang: str, tgt: str, tgt_lang: str) -> list[str]:
         ("8月6日午前0時から48時間実施する。", "ja", "for 48 hours from midnight on August 6th."),
         ("増田巡査は１８９５（明治２８）年７月に赴任。", "ja", "Masuda was assigned in July 1895."),
         (
+            "増田巡査は１８９５（明治２８）年７月に赴任。",
+            "ja",
+            "Masuda was assigned in July 1895 (Meiji 28).",
+        ),
+        # a rate is no length of time
+        (
+            "Anto suele hacer tres viajes al día.",
+            "es",
+            "Anto usually makes three trips a day.",
+        ),
+        (
             "３年主体で戦い、２年は控えに回っていた。",
             "ja",
             "third-year players fought, second-year players were kept in reserve.",

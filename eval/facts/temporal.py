@@ -121,6 +121,9 @@ SMALL_NUMBERS: dict[str, int] = {
 _ALL_UNITS = "|".join(f"(?P<{name}>{pattern})" for name, pattern in UNITS.items())
 _COUNT = "|".join(sorted((re.escape(w) for w in SMALL_NUMBERS), key=len, reverse=True))
 _QUAL = "|".join(p for p, _ in QUALIFIERS)
+_RATE_BEFORE = re.compile(
+    rf"(?<!\w)(?:once|twice|thrice|(?:\d+|{_COUNT})\s+(?:\w+\s+)?\w+s)\s+$", re.IGNORECASE
+)
 _DURATION = re.compile(
     rf"(?<!\w)(?:(?P<qual>{_QUAL})(?:\s+|(?<=['’])))?(?:(?P<num>\d+(?:[.,]\d+)?)|(?P<word>{_COUNT})|(?P<se>se)(?=\w))"
     rf"[\s\-]?(?:(?:of|de)\s+)?(?:{_ALL_UNITS})(?!\w)",
@@ -190,9 +193,25 @@ _MIDNIGHT_NOON = re.compile(
 # dates known by a name of their own
 _NAMED_DATE = {"9/11": "date:2001-09-11"}
 _NAMED_DATE_PATTERN = re.compile(rf"(?<![\d/.])(?:{'|'.join(_NAMED_DATE)})(?![\d/.])")
-# Japanese era years: 明治28年 = 1895
-_ERA = re.compile(r"(?P<era>明治|大正|昭和|平成|令和)\s*(?P<n>\d{1,2}|元)")
-_ERA_START = {"明治": 1868, "大正": 1912, "昭和": 1926, "平成": 1989, "令和": 2019}
+# Japanese era years: 明治28年 = Meiji 28 = 1895
+_ERA = re.compile(
+    r"(?P<era>明治|大正|昭和|平成|令和|(?<!\w)(?:Meiji|Taish[oō]|Sh[oō]wa|Heisei|Reiwa)(?!\w))"
+    r"\s*(?P<n>\d{1,2}|元)(?!\d)"
+)
+_ERA_START = {
+    "明治": 1868,
+    "大正": 1912,
+    "昭和": 1926,
+    "平成": 1989,
+    "令和": 2019,
+    "meiji": 1868,
+    "taisho": 1912,
+    "taishō": 1912,
+    "showa": 1926,
+    "shōwa": 1926,
+    "heisei": 1989,
+    "reiwa": 2019,
+}
 _DECADE = re.compile(
     r"(?<!\w)(?:(?:the\s+)?['’]?(?P<a>1\d|20)?(?P<d>\d)0[’']?s(?!\w)"
     r"|(?:années|años|anni|anos|jahre|lata|roky|годы|годах)\s+(?P<b>1\d|20)?(?P<e>\d)0(?!\d)"
@@ -307,7 +326,8 @@ def extract_temporal(text: str, lang: str, mask: SpanMask) -> list[Fact]:
         add("time:12:00" if m.group("noon") else "time:00:00", m.start(), m.end())
     for m in mask.matches(_ERA, text):
         n = 1 if m.group("n") == "元" else int(m.group("n"))
-        year = _ERA_START[m.group("era")] + n - 1
+        era = m.group("era")
+        year = _ERA_START.get(era, _ERA_START.get(era.lower(), 0)) + n - 1
         # said a second way beside the year in digits (１８９５（明治２８）年): optional
         twice = str(year) in unicodedata.normalize("NFKC", text)
         add(f"year:{year}", m.start(), m.end(), float(year), optional=twice)
@@ -348,6 +368,9 @@ def extract_temporal(text: str, lang: str, mask: SpanMask) -> list[Fact]:
             count = 1.0
         if count is None:
             continue
+        article = bool(m.group("word")) and m.group("word").lower() in {"a", "an"}
+        if article and not m.group("qual") and _RATE_BEFORE.search(text, 0, m.start()):
+            continue  # three trips a day, twice a year: a rate, not a length of time
         unit = _unit_of(m)
         qual = ""
         if m.group("qual"):
