@@ -218,6 +218,12 @@ class PairCosts:
         """Normalized semantic cost of source run ``p .. p+a-1`` against target run
         ``q .. q+b-1`` (arrays broadcast): about 1.0 is chance, below 0.6 a sure match."""
         sims = np.einsum("...d,...d->...", self.src.vecs[a][p], self.tgt.vecs[b][q])
+        return self._normalized(a, b, sims, p, q)
+
+    def _normalized(
+        self, a: int, b: int, sims: np.ndarray, p: np.ndarray, q: np.ndarray
+    ) -> np.ndarray:
+        """``1 - sims`` over the runs' mean distance to random sentences (see the module)."""
         scale = 0.5 * ((1.0 - self.src_base[a][p]) + (1.0 - self.tgt_base[b][q]))
         return (1.0 - sims) / np.maximum(scale, 1e-3)
 
@@ -228,8 +234,7 @@ class PairCosts:
         first, last = int(q.min()), int(q.max())
         window = self.src.vecs[a][p] @ self.tgt.vecs[b][first : last + 1].T
         sims = np.take_along_axis(window, q - first, axis=1)
-        scale = 0.5 * ((1.0 - self.src_base[a][p])[:, None] + (1.0 - self.tgt_base[b][q]))
-        return (1.0 - sims) / np.maximum(scale, 1e-3)
+        return self._normalized(a, b, sims, p[:, None], q)
 
     def rows(self, start: int, stop: int) -> dict[Shape, np.ndarray]:
         """Costs of beads ending in rows ``start .. stop-1``: per shape a ``(stop - start,

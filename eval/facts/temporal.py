@@ -327,7 +327,7 @@ def extract_temporal(text: str, lang: str, mask: SpanMask) -> list[Fact]:
     for m in mask.matches(_ERA, text):
         n = 1 if m.group("n") == "元" else int(m.group("n"))
         era = m.group("era")
-        year = _ERA_START.get(era, _ERA_START.get(era.lower(), 0)) + n - 1
+        year = _ERA_START[era if era in _ERA_START else era.lower()] + n - 1
         # said a second way beside the year in digits (１８９５（明治２８）年): optional
         twice = str(year) in unicodedata.normalize("NFKC", text)
         add(f"year:{year}", m.start(), m.end(), float(year), optional=twice)
