@@ -198,26 +198,29 @@ _WORKER_LOCK = threading.Lock()
 _MODEL_LOADS = 0
 
 
+def _kept_embedder(name: str, cache: bool, threads: int | None) -> tuple[Embedder, bool]:
+    """This process's embedder ``name``, made on first use and then kept; and whether this
+    call made it."""
+    key = (name, cache, threads)
+    made = key not in _WORKER
+    if made:
+        _WORKER[key] = get_embedder(name, cache=cache, progress=False, threads=threads)
+    return _WORKER[key], made
+
+
 def worker_embedder(settings: BatchSettings) -> Embedder:
     """This process's embedder for ``settings``, loaded on first use and then kept."""
     global _MODEL_LOADS
-    key = (settings.embedder, settings.cache, settings.threads)
-    if key not in _WORKER:
-        _WORKER[key] = get_embedder(
-            settings.embedder, cache=settings.cache, progress=False, threads=settings.threads
-        )
-        _MODEL_LOADS += 1
-    return _WORKER[key]
+    embedder, made = _kept_embedder(settings.embedder, settings.cache, settings.threads)
+    _MODEL_LOADS += made
+    return embedder
 
 
 def worker_second(settings: BatchSettings) -> Embedder | None:
     """This process's second embedder for the aligner (None for ``none``), kept once made."""
     if settings.second_embedder == "none":
         return None
-    key = (settings.second_embedder, settings.cache, None)
-    if key not in _WORKER:
-        _WORKER[key] = get_embedder(settings.second_embedder, cache=settings.cache, progress=False)
-    return _WORKER[key]
+    return _kept_embedder(settings.second_embedder, settings.cache, None)[0]
 
 
 def worker_translator(settings: BatchSettings) -> Translator | None:

@@ -9,7 +9,9 @@ of its weights): it keys the on-disk cache and goes into the run signature.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Protocol
 
 import numpy as np
@@ -35,6 +37,16 @@ class Embedder(Protocol):
     def terms(self, texts: Sequence[str]) -> list[Terms]: ...
 
     def tokens(self, texts: Sequence[str]) -> list[np.ndarray]: ...
+
+
+def file_digest(path: Path) -> str:
+    """First 12 hex digits of the SHA-256 of a model file, read in blocks: the checksum a
+    model fingerprint names the weights by."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()[:12]
 
 
 EMBEDDERS = ("e5",)

