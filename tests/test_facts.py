@@ -794,3 +794,99 @@ def test_a_name_replaced_at_the_start_of_a_sentence(embedder) -> None:  # type: 
     assert _entity_flags(src, "cs", said.format("Security Police"), "en", embedder) == [
         "changed:entity:Senát -> Security Police"
     ]
+
+
+def test_a_german_name_is_told_from_a_noun_by_other_languages() -> None:
+    from eval.facts import extract_entities
+
+    # every German noun is capitalized; a name is written as often in other languages
+    facts = extract_entities(
+        "Seit 300 Jahren schütze die Marine Russland zuverlässig, sagte Putin bei dem von "
+        "Matrosen landesweit gefeierten Tag.",
+        "de",
+    )
+    kinds = {f.text: f.qualifier for f in facts}
+    assert kinds["Putin"] == "" and kinds["Matrosen"] == "weak" and kinds["Tag"] == "weak"
+
+
+def test_a_german_name_dropped_alone(embedder) -> None:  # type: ignore[no-untyped-def]
+    source = (
+        "Seit 300 Jahren schütze die Marine Russland zuverlässig, sagte Putin bei dem von "
+        "Matrosen landesweit gefeierten Tag."
+    )
+    said = "The Navy has been reliably protecting Russia for 300 years, said{} on the day "
+    said += "celebrated by sailors nationwide."
+    assert _entity_flags(source, "de", said.format(" Putin"), "en", embedder) == []
+    assert _entity_flags(source, "de", said.format(""), "en", embedder) == ["dropped:entity:Putin"]
+
+
+@pytest.mark.parametrize(
+    ("source", "said", "name", "dropped"),
+    [
+        (
+            "मनमोहन सिंह प्रधानमंत्री हैं और उनकी सरकार है, फिर भी उन्हें मोदी से जवाब चाहिए।",
+            "{}is the Prime Minister and he has a government, yet he needs an answer from Modi.",
+            "Manmohan Singh ",
+            "मनमोहन सिंह",
+        ),
+        (
+            "उनके मुताबिक, तीन बार प्रधानमंत्री रह चुके बर्लुस्कोनी ने पूर्व टीवी एंकर "
+            "फ्रांसिस्का पास्कल से अपने निजी चैपल में शादी कर ली है।",
+            "According to him, three-time prime minister {}married former TV anchor "
+            "Francisca Pascal in his private chapel.",
+            "Berlusconi ",
+            "बर्लुस्कोनी",
+        ),
+    ],
+)
+def test_a_name_dropped_from_a_hindi_source(  # type: ignore[no-untyped-def]
+    embedder, source: str, said: str, name: str, dropped: str
+) -> None:
+    # Hindi has no capitals to find the name by: the words whose deletion brings the
+    # pair much closer are what the version left out
+    assert _entity_flags(source, "hi", said.format(name), "en", embedder) == []
+    flags = _entity_flags(source, "hi", said.format("").capitalize(), "en", embedder)
+    assert flags == [f"dropped:entity:{dropped}"]
+
+
+def test_a_chinese_transcription_sounds_like_the_name() -> None:
+    from eval.facts.entities import _transcriptions
+    from eval.facts.model import Fact
+
+    def fact(text: str) -> Fact:
+        return Fact("entity", f"ent:{text}", text, 0, len(text))
+
+    han = [fact(t) for t in ("约翰·刘易斯", "休斯敦", "密歇根州", "格雷琴", "许正宇")]
+    latin = [fact(t) for t in ("John Lewis", "Houston", "Michigan Gov", "Gretchen", "Hong Kong")]
+    heard = _transcriptions(han, latin, "zh")
+    assert [f.text for f in han if id(f) in heard] == [
+        "约翰·刘易斯",
+        "休斯敦",
+        "密歇根州",
+        "格雷琴",
+    ]
+    assert [f.text for f in latin if id(f) in heard] == [
+        "John Lewis",
+        "Houston",
+        "Michigan Gov",
+        "Gretchen",
+    ]
+    # a different name is no transcription, and Japanese kanji are read otherwise
+    assert _transcriptions([fact("特朗普")], [fact("Biden")], "zh") == set()
+    assert _transcriptions([fact("休斯敦")], [fact("Houston")], "ja") == set()
+
+
+def test_a_transcribed_name_is_no_change(embedder) -> None:  # type: ignore[no-untyped-def]
+    source = (
+        "这位小时候在自家农场上对着鸡宣讲福音的约翰·刘易斯，后来最终获得了菲斯克大学"
+        "（Fisk University）宗教和哲学学位。"
+    )
+    said = (
+        "John Lewis, who preached to chickens on his family farm as a child, finally earned "
+        "his degree in religion and philosophy at Fisk University."
+    )
+    assert _entity_flags(source, "zh", said, "en", embedder) == []
+    renamed = said.replace("John Lewis", "Martin Sheen")
+    assert _entity_flags(source, "zh", renamed, "en", embedder) == [
+        "changed:entity:约翰·刘易斯 -> Martin Sheen"
+    ]

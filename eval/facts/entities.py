@@ -32,6 +32,7 @@ from typing import Any
 
 from anyascii import anyascii
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from ..content import Similarity, closer_without, cut_out
 from .compare import FactFlag
@@ -171,6 +172,30 @@ def _rare_word(word: str, lang: str) -> bool:
     return max(frequencies.get(p, 0.0) for p in parts) < 10**RARE_ZIPF / 1e9
 
 
+TRAVEL_LANGS = ("en", "fr", "es", "it", "pt", "nl", "pl", "sv", "cs", "fi")
+TRAVEL_ZIPF = 1.5
+
+
+def _travelling_word(word: str, lang: str) -> bool:
+    """Is ``word`` written about as often in other languages as in ``lang`` (median Zipf
+    over :data:`TRAVEL_LANGS` at least :data:`TRAVEL_ZIPF`, and less than that below its
+    Zipf in ``lang``)? Names travel (Putin, Twitter, Zimmermann, Werth); a capitalized
+    German noun does not (Regierung 5.2 against 0-1.4, Sohn 5.2 against 2.1)."""
+    import statistics
+
+    own = _zipf(word, lang)
+    elsewhere = statistics.median(_zipf(word, other) for other in TRAVEL_LANGS if other != lang)
+    return elsewhere >= TRAVEL_ZIPF and own - elsewhere < TRAVEL_ZIPF
+
+
+def _zipf(word: str, lang: str) -> float:
+    """wordfreq's Zipf frequency of ``word`` in lower case (0 when unknown, and for a
+    language wordfreq lacks), looked up without its tokenizer (which wants MeCab for
+    Japanese)."""
+    frequency = _frequencies(lang).get(word.casefold(), 0.0)
+    return math.log10(frequency * 1e9) if frequency else 0.0
+
+
 @lru_cache(maxsize=16)
 def _frequencies(lang: str) -> dict[str, float]:
     import wordfreq
@@ -269,6 +294,7 @@ def extract_entities(sentence: str, lang: str) -> list[Fact]:
         # a lone German noun may be a common one; a country or city CLDR names is a name
         weak = single and not name_like and lang in _NOUN_CAPITALIZING
         weak = weak and normalize_name(span[0][2]) not in _place_names(lang)
+        weak = weak and not _travelling_word(span[0][2], lang)
         # a sentence's first word may be a capitalized common word or title (Teraz Kolonko
         # = Now Kolonko, Obránce Filip Novák = Defender Filip Novák)
         opening = initial and not single and not _name_like(span[0][2])
@@ -589,6 +615,108 @@ def _place_mentioned(fact: Fact, own_lang: str, other_lang: str, haystack: str) 
     return False
 
 
+_SOUND_CLASSES = {
+    **dict.fromkeys("bp", "P"),
+    **dict.fromkeys("dt", "T"),
+    **dict.fromkeys("gkq", "K"),
+    **dict.fromkeys("csxzjh", "S"),
+    **dict.fromkeys("lr", "L"),
+    **dict.fromkeys("fvw", "F"),
+    "m": "M",
+    "n": "N",
+}
+_ENGLISH_SOUNDS = [
+    (re.compile(p), r)
+    for p, r in (
+        (r"tch|ch|dg", "j"),
+        (r"sh", "s"),
+        (r"th", "t"),
+        (r"ph", "f"),
+        (r"ck|qu", "k"),
+        (r"ng", "n"),
+        (r"wh", "w"),
+        (r"gh", ""),
+        (r"c(?=[eiy])", "s"),
+        (r"c", "k"),
+        (r"x", "ks"),
+    )
+]
+_PINYIN_SOUNDS = [
+    (re.compile(p), r)
+    for p, r in (
+        (r"^(?:zh|ch|sh)", "j"),
+        (r"^hu(?=[aeio])", "w"),  # 惠特默 Whitmer, 华盛顿 Washington
+        (r"^er$", "r"),  # 尔
+        (r"ng$", "n"),
+    )
+]
+
+
+def _consonants(latin: str) -> str:
+    """The consonant classes of a romanized word, repeats and vowels dropped."""
+    out: list[str] = []
+    for ch in latin:
+        sound = _SOUND_CLASSES.get(ch)
+        if sound and not (out and out[-1] == sound):
+            out.append(sound)
+    return "".join(out)
+
+
+def _sound_key(name: str) -> str:
+    """What a name sounds like, as classes of its consonants (Houston STN, 休斯敦 xiu si
+    dun STN): how Chinese transcribes a foreign name, a syllable per consonant."""
+    if re.search(rf"[{_HAN}]", name):
+        syllables = re.findall(r"[A-Z][a-z]*", anyascii(name))
+        text = ""
+        for syllable in syllables:
+            syllable = syllable.lower()
+            for pattern, sound in _PINYIN_SOUNDS:
+                syllable = pattern.sub(sound, syllable)
+            text += syllable
+        return _consonants(text)
+    text = re.sub(r"['’]s\b", "", anyascii(name).lower())
+    for pattern, sound in _ENGLISH_SOUNDS:
+        text = pattern.sub(sound, text)
+    return _consonants(text)
+
+
+def _sound_alike_keys(a: str, b: str) -> bool:
+    """Two sound keys alike: equal, of three consonants or more (two, PL or SN, match too
+    many names: 许正宇 Xu Zhengyu ~ Hong), or one edit apart, of four or more."""
+    if min(len(a), len(b)) < 3:
+        return False
+    if a == b:
+        return True
+    return min(len(a), len(b)) >= 4 and Levenshtein.distance(a, b) <= 1
+
+
+def _transcription_of(latin: Fact, han: Fact) -> bool:
+    """Is the Latin-letter name ``latin``, or a run of its words ("Vladimir Putin" in
+    "Armed Forces Vladimir Putin"), the sound of the Chinese name ``han``?"""
+    key = _sound_key(han.text)
+    words = latin.text.split()
+    runs = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
+    return any(_sound_alike_keys(key, _sound_key(run)) for run in runs)
+
+
+def _transcriptions(han_names: Sequence[Fact], latin_names: Sequence[Fact], lang: str) -> set[int]:
+    """``id`` of each Chinese name among ``han_names`` that one of ``latin_names`` sounds
+    like (约翰·刘易斯 ~ John Lewis, 密歇根州 ~ Michigan), and of the names that do: the
+    translation wrote it by its sound, which spelling cannot see (anyascii reads 约翰·刘易斯
+    Yuehan Liuyisi)."""
+    if lang.split("-")[0] != "zh":
+        return set()
+    latin_names = [f for f in latin_names if not re.search(rf"[{_HAN}]", f.text)]
+    heard: set[int] = set()
+    for han in han_names:
+        if not re.search(rf"[{_HAN}]", han.text):
+            continue
+        alike = [f for f in latin_names if _transcription_of(f, han)]
+        if alike:
+            heard |= {id(han), *(id(f) for f in alike)}
+    return heard
+
+
 def _inflected(a: str, b: str) -> bool:
     """The same word with another case ending (Chicagem ~ Chicago, Владивостоком ~ Vladivostok):
     a common beginning of at least 4 letters and three quarters of the shorter word."""
@@ -646,6 +774,8 @@ def compare_entities(
     cross_similarity: Similarity | None = None,
     cross_margin: float = 0.025,
     romanized_margin: float = 0.005,
+    unsaid_margin: float = 0.04,
+    latin_cross_margin: float = 0.02,
 ) -> list[FactFlag]:
     """``dropped`` / ``added`` / ``changed`` entity flags for one bead.
 
@@ -663,6 +793,11 @@ def compare_entities(
     A Japanese name in kanji that a version in Latin letters does not spell in romaji
     (仙台 ~ Sendai, see :func:`_japanese_names`) has spelling against it already: the
     deletion test need only agree, by ``romanized_margin``.
+    A Chinese name and a Latin-letter name that sound alike are one (约翰·刘易斯 ~ John
+    Lewis, see :func:`_transcriptions`). A Latin-letter name beside a reference without
+    case is judged by ``latin_cross_margin``. A reference in a spaced script without case
+    (Hindi), where no name can be found, drops the word or two whose deletion brings the
+    pair closer by ``unsaid_margin`` (below it, ordinary words win as often as names).
     Without ``similarity``, a name whose other side is in a script without case, or in
     another script than the name, is left unjudged. ``langs`` (reference, version) picks
     the place names and common words of each side.
@@ -686,6 +821,11 @@ def compare_entities(
     if langs:
         src_left = [f for f in src_left if not _place_mentioned(f, langs[0], langs[1], tgt_norm)]
         tgt_left = [f for f in tgt_left if not _place_mentioned(f, langs[1], langs[0], src_norm)]
+    heard = _transcriptions(src_left, target, src_lang) | _transcriptions(
+        tgt_left, source, tgt_lang
+    )
+    src_left = [f for f in src_left if id(f) not in heard]
+    tgt_left = [f for f in tgt_left if id(f) not in heard]
     # how much closer the pair gets without each name: the other side does not say it
     gain: dict[int, float] = {}
     cross = cross_similarity or similarity
@@ -708,7 +848,9 @@ def compare_entities(
             return _same_script(fact.text, other_text) and _spelled_name(fact)
         if _read_in_kanji(fact, lang) and _latin_share(other_text) > 0.8:
             return gain[id(fact)] > romanized_margin
-        return gain[id(fact)] > (cross_margin if _beside_caseless(fact, other_text) else margin)
+        if not _beside_caseless(fact, other_text):
+            return gain[id(fact)] > margin
+        return gain[id(fact)] > (cross_margin if _caseless(fact.text) else latin_cross_margin)
 
     src_flagged = [f for f in src_left if missing(f, tgt_text, src_lang)]
     tgt_flagged = [f for f in tgt_left if missing(f, src_text, tgt_lang)]
@@ -764,6 +906,14 @@ def compare_entities(
             found = _unsaid_span(cross, tgt_text, tgt_lang, src_text, False, 0.6 * cross_margin)
             if found:
                 pairs.append((dropped[0], found))
+        # a reference in a spaced script without case (Hindi) has no names to drop
+        # either: the word or two of it whose deletion brings the pair much closer is one
+        # the version left out
+        bare = not source and not tgt_flagged and not _caseless(tgt_text)
+        if bare and _caseless(src_text) and _spaced(src_text):
+            found = _unsaid_span(cross, src_text, src_lang, tgt_text, True, unsaid_margin)
+            if found and not _mentioned(found, tgt_text, tgt_norm, src_lang):
+                src_flagged.append(found)
     pairs.sort(key=lambda pair: pair[0].start)
     paired = {id(f) for pair in pairs for f in pair}
     flags += [FactFlag("changed", "entity", f"{s.text} -> {t.text}") for s, t in pairs]
@@ -821,7 +971,7 @@ def _caseless_spans(text: str, lang: str) -> list[tuple[int, int]]:
     whole clause); none in other unspaced scripts (Thai), whose words are not cut here.
     No span is, begins or ends with one of the language's most common short words."""
     common = _common_words(lang)
-    if len(text.split()) >= max(2, 0.08 * len(text)):
+    if _spaced(text):
         words = [
             (m.start(), m.end())
             for m in re.finditer(r"[^\s\d,.;:!?।\"'()«»“”]+", text)
@@ -1059,6 +1209,11 @@ def _caseless(text: str) -> bool:
     where no name of its own can be found?"""
     letters = [ch for ch in text if ch.isalpha()]
     return sum(ch.isupper() or ch.islower() for ch in letters) < 0.5 * len(letters)
+
+
+def _spaced(text: str) -> bool:
+    """Are the words of ``text`` cut by spaces (Hindi, not Chinese or Japanese)?"""
+    return len(text.split()) >= max(2, 0.08 * len(text))
 
 
 def _latin_share(text: str) -> float:
