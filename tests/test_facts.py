@@ -890,3 +890,41 @@ def test_a_transcribed_name_is_no_change(embedder) -> None:  # type: ignore[no-u
     assert _entity_flags(source, "zh", renamed, "en", embedder) == [
         "changed:entity:约翰·刘易斯 -> Martin Sheen"
     ]
+
+
+@pytest.mark.parametrize(
+    ("source", "lang", "said", "name"),
+    [
+        (
+            "Netanjahu, dotychczasowy premier Izraela, po wyborach z 17 września ponownie "
+            "otrzymał misję sformowania rządu.",
+            "pl",
+            "{}, the current prime minister of Israel, was again given a mission to form a "
+            "government after the elections on September 17.",
+            "Netanyahu",
+        ),
+        (
+            "Fortis ha 85 000 dipendenti e fa parte delle venti banche più grandi d'Europa e "
+            "dei dieci più grandi assicuratori.",
+            "it",
+            "{} has 85,000 employees and is part of the twenty largest banks in Europe and one "
+            "of the ten largest insurers.",
+            "Fortis",
+        ),
+    ],
+)
+def test_a_name_opening_the_reference_dropped(  # type: ignore[no-untyped-def]
+    embedder, source: str, lang: str, said: str, name: str
+) -> None:
+    # the first word, too common to be taken for a name there, is one when the version
+    # does not spell it and the pair gets much closer without it
+    assert _entity_flags(source, lang, said.format(name), "en", embedder) == []
+    without = said.format("").lstrip()  # as DEMETR left it: ", the current ...", "Has ..."
+    flags = _entity_flags(source, lang, without[0].upper() + without[1:], "en", embedder)
+    assert flags == [f"dropped:entity:{source.split(',')[0].split()[0]}"]
+
+
+def test_an_office_opening_the_reference_is_no_dropped_name(embedder) -> None:  # type: ignore[no-untyped-def]
+    source = "Obránce Filip Novák pomohl gólem v posledním kole Trabzonsporu k titulu."
+    said = "Defender Filip Novák helped Trabzonspor to the title with a goal in the last round."
+    assert _entity_flags(source, "cs", said, "en", embedder) == []

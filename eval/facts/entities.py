@@ -776,6 +776,7 @@ def compare_entities(
     romanized_margin: float = 0.005,
     unsaid_margin: float = 0.04,
     latin_cross_margin: float = 0.02,
+    opening_margin: float = 0.008,
 ) -> list[FactFlag]:
     """``dropped`` / ``added`` / ``changed`` entity flags for one bead.
 
@@ -798,6 +799,9 @@ def compare_entities(
     case is judged by ``latin_cross_margin``. A reference in a spaced script without case
     (Hindi), where no name can be found, drops the word or two whose deletion brings the
     pair closer by ``unsaid_margin`` (below it, ordinary words win as often as names).
+    The reference's first word, which the extractor cannot tell from a capitalized word
+    (see :func:`_opening_word`), is dropped when its deletion brings the pair closer by
+    ``opening_margin``.
     Without ``similarity``, a name whose other side is in a script without case, or in
     another script than the name, is left unjudged. ``langs`` (reference, version) picks
     the place names and common words of each side.
@@ -854,6 +858,16 @@ def compare_entities(
 
     src_flagged = [f for f in src_left if missing(f, tgt_text, src_lang)]
     tgt_flagged = [f for f in tgt_left if missing(f, src_text, tgt_lang)]
+    # the reference's first word, when a name the extractor left out (Netanjahu, Fortis),
+    # is dropped as a name is, by a surer deletion test
+    if similarity is not None and not _caseless(src_text):
+        opening = _opening_word(
+            src_text, src_lang, tgt_text, tgt_norm, tgt_lang, source, REFERENCE_OPENING_ZIPF
+        )
+        if langs:
+            opening = [f for f in opening if not _place_mentioned(f, *langs, tgt_norm)]
+        opening_gain = _deletion_gains(similarity, opening, [], src_text, tgt_text)
+        src_flagged += [f for f in opening if opening_gain[id(f)] > opening_margin]
     pairs = _closest_pairs(src_flagged, tgt_flagged, len(src_text), len(tgt_text))
     # a name the version added, beside a reference name it does not spell (an exonym, a
     # German noun): the one whose deletion brings the pair closest was replaced
@@ -878,7 +892,13 @@ def compare_entities(
     # and a name the version added where the reference opens with such a word: the word
     # was a name (Senát ve středu ... -> The Security Police on Wednesday ...)
     opening = _opening_word(
-        src_text, src_lang, tgt_text, tgt_norm, tgt_lang, source, REFERENCE_OPENING_ZIPF
+        src_text,
+        src_lang,
+        tgt_text,
+        tgt_norm,
+        tgt_lang,
+        [*source, *src_flagged],
+        REFERENCE_OPENING_ZIPF,
     )
     added = [f for f in tgt_flagged if id(f) not in paired]
     pairs += _near_pairs(opening, added, src_text, tgt_text)
@@ -1092,7 +1112,7 @@ def _opening_word(
         return []
     first = tokens[0]
     word = re.sub(r"['’]s$", "", first.group())
-    if not word[:1].isupper() or word.lower() in FUNCTION_WORDS or word.lower() in _TITLES:
+    if not word[:1].isupper() or word.lower() in FUNCTION_WORDS | _TITLES | OFFICES:
         return []
     if word.lower() in _calendar_words(lang or "en") or text[: first.start()].strip('"“„«( '):
         return []
