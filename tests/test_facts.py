@@ -166,12 +166,11 @@ def test_entities_are_names_not_sentence_starts() -> None:
 
 def test_same_names_across_spellings_are_not_flagged(embedder) -> None:  # type: ignore[no-untyped-def]
     src = "Microsoft is experimenting with models from Anthropic, Elon Musk's xAI, DeepSeek, and OpenAI."
-    assert (
-        _entity_flags(
-            src, "en", "Anthropic, le modèle XAI de Musk, Deepseek et Openai.", "fr", embedder
-        )
-        == []
-    )
+    # the fragment of seed 000 spells every lab its own way and leaves out the subject,
+    # which opens the sentence: only that is reported
+    assert _entity_flags(
+        src, "en", "Anthropic, le modèle XAI de Musk, Deepseek et Openai.", "fr", embedder
+    ) == ["dropped:entity:Microsoft"]
     assert (
         _entity_flags(
             src,
@@ -182,12 +181,9 @@ def test_same_names_across_spellings_are_not_flagged(embedder) -> None:  # type:
         )
         == []
     )
-    assert (
-        _entity_flags(
-            src, "en", "Antropik, model XAI Musk, Deepseek dan model Openai.", "id", embedder
-        )
-        == []
-    )
+    assert _entity_flags(
+        src, "en", "Antropik, model XAI Musk, Deepseek dan model Openai.", "id", embedder
+    ) == ["dropped:entity:Microsoft"]
 
 
 def test_changed_and_dropped_names(embedder) -> None:  # type: ignore[no-untyped-def]
