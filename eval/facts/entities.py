@@ -471,11 +471,7 @@ def _read_in_kanji(fact: Fact, lang: str) -> bool:
     """Is ``fact`` a Japanese name written in kanji, which English spells by its Japanese
     reading (大谷 Otani, 長野 Nagano), unlike a katakana one, a foreign name transcribed
     by sound (イラク, Iraq; グリニッジ, Greenwich)?"""
-    return (
-        lang.split("-")[0] == "ja"
-        and _caseless(fact.text)
-        and bool(re.search(rf"[{_HAN}]", fact.text))
-    )
+    return lang.split("-")[0] == "ja" and _caseless(fact.text) and bool(_HAN_CHAR.search(fact.text))
 
 
 def _haystack(text: str, lang: str) -> str:
@@ -667,7 +663,7 @@ def _consonants(latin: str) -> str:
 def _sound_key(name: str) -> str:
     """What a name sounds like, as classes of its consonants (Houston STN, 休斯敦 xiu si
     dun STN): how Chinese transcribes a foreign name, a syllable per consonant."""
-    if re.search(rf"[{_HAN}]", name):
+    if _HAN_CHAR.search(name):
         syllables = re.findall(r"[A-Z][a-z]*", anyascii(name))
         text = ""
         for syllable in syllables:
@@ -708,10 +704,10 @@ def _transcriptions(han_names: Sequence[Fact], latin_names: Sequence[Fact], lang
     Yuehan Liuyisi)."""
     if lang.split("-")[0] != "zh":
         return set()
-    latin_names = [f for f in latin_names if not re.search(rf"[{_HAN}]", f.text)]
+    latin_names = [f for f in latin_names if not _HAN_CHAR.search(f.text)]
     heard: set[int] = set()
     for han in han_names:
-        if not re.search(rf"[{_HAN}]", han.text):
+        if not _HAN_CHAR.search(han.text):
             continue
         alike = [f for f in latin_names if _transcription_of(f, han)]
         if alike:
@@ -968,6 +964,7 @@ def _deletion_gains(
 _LONGEST_RUN = 12  # a longer katakana or Latin run is no name
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _KANA = r"\u3040-\u30ff\u31f0-\u31ff"
+_HAN_CHAR = re.compile(rf"[{_HAN}]")
 _SCRIPT_RUN = re.compile(
     rf"[{_HAN}々]+|[\u30a0-\u30ff\u31f0-\u31ffー・]+|[\u3040-\u309f]+|[^\W\d_{_HAN}{_KANA}]+"
 )
@@ -1033,12 +1030,12 @@ def _chinese_words(text: str, common: frozenset[str]) -> list[tuple[int, int]]:
         for word, start, end in tokens
         if word not in common
         and (
-            (end - start >= 2 and re.search(rf"[{_HAN}]", word))
+            (end - start >= 2 and _HAN_CHAR.search(word))
             or any(ch.isupper() or ch.islower() for ch in word)
         )
     ]
     for k in range(1, len(tokens) - 1):
-        if tokens[k][0] in "·・" and re.search(rf"[{_HAN}]", tokens[k - 1][0] + tokens[k + 1][0]):
+        if tokens[k][0] in "·・" and _HAN_CHAR.search(tokens[k - 1][0] + tokens[k + 1][0]):
             spans.append((tokens[k - 1][1], tokens[k + 1][2]))
     return spans
 
@@ -1096,6 +1093,9 @@ def _near_pairs(
     ]
 
 
+_NO_OPENING_NAME = FUNCTION_WORDS | frozenset(_TITLES) | OFFICES
+
+
 def _opening_word(
     text: str,
     lang: str,
@@ -1114,7 +1114,7 @@ def _opening_word(
         return []
     first = tokens[0]
     word = re.sub(r"['’]s$", "", first.group())
-    if not word[:1].isupper() or word.lower() in FUNCTION_WORDS | _TITLES | OFFICES:
+    if not word[:1].isupper() or word.lower() in _NO_OPENING_NAME:
         return []
     if word.lower() in _calendar_words(lang or "en") or text[: first.start()].strip('"“„«( '):
         return []
