@@ -924,3 +924,60 @@ def test_an_office_opening_the_reference_is_no_dropped_name(embedder) -> None:  
     source = "Obránce Filip Novák pomohl gólem v posledním kole Trabzonsporu k titulu."
     said = "Defender Filip Novák helped Trabzonspor to the title with a goal in the last round."
     assert _entity_flags(source, "cs", said, "en", embedder) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "lang", "said", "name"),
+    [
+        (
+            "Nach einer Roten Karte für Leicester City in der Nachspielzeit traf Jesse "
+            "Lingard (90.+8) zum Endstand.",
+            "de",
+            "After a red card for{} in injury time, Jesse Lingard (90+8) scored the final score.",
+            "Leicester City",
+        ),
+        (
+            "Polskie siły powietrzne zasilić mają docelowo 32 myśliwce F-35 Lightning II "
+            "produkowane przez koncern Lockheed Martin.",
+            "pl",
+            "The Polish Air Force will eventually be equipped with 32 F-35 Lightning II "
+            "fighters manufactured by{}.",
+            "Lockheed Martin",
+        ),
+    ],
+)
+def test_a_name_other_languages_spell_alike_dropped(  # type: ignore[no-untyped-def]
+    embedder, source: str, lang: str, said: str, name: str
+) -> None:
+    from eval.facts import extract_entities
+    from eval.facts.entities import _travelling_name
+
+    # the version spells such a name or does not say it: the deletion test need only
+    # not say otherwise; German nouns (Roten Karte, Nachspielzeit) do not travel
+    travelling = {f.text: _travelling_name(f, lang) for f in extract_entities(source, lang)}
+    assert travelling[name]
+    assert lang != "de" or not (travelling["Roten Karte"] or travelling["Nachspielzeit"])
+    assert _entity_flags(source, lang, said.format(" " + name), "en", embedder) == []
+    assert _entity_flags(source, lang, said.format(""), "en", embedder) == [
+        f"dropped:entity:{name}"
+    ]
+
+
+def test_a_country_dropped_from_a_chinese_source(embedder) -> None:  # type: ignore[no-untyped-def]
+    from eval.facts import extract_entities
+    from eval.facts.entities import _place_ids
+
+    # CLDR names 土耳其 Turkey: a version without that name has spelling against it
+    source = (
+        "该声明称，土耳其还将接管对被捕的伊斯兰国武装分子的看守任务；欧洲国家拒绝将他们遣送回国。"
+    )
+    (turkey,) = [f for f in extract_entities(source, "zh") if f.text == "土耳其"]
+    assert _place_ids(turkey, "zh") == {"T:TR"}
+    said = (
+        "{}would also take over custody of captured Islamic State fighters, the statement "
+        "said, European countries have refused to send them home."
+    )
+    assert _entity_flags(source, "zh", said.format("Turkey "), "en", embedder) == []
+    assert _entity_flags(source, "zh", said.format("").capitalize(), "en", embedder) == [
+        "dropped:entity:土耳其"
+    ]

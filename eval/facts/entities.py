@@ -190,6 +190,13 @@ def _travelling_word(word: str, lang: str) -> bool:
     return elsewhere >= TRAVEL_ZIPF and own - elsewhere < TRAVEL_ZIPF
 
 
+def _travelling_name(fact: Fact, lang: str) -> bool:
+    """Is every word of ``fact`` one that travels (see :func:`_travelling_word`): a name
+    other languages write as ``lang`` does (Leicester City, Lockheed Martin, FIFA)?"""
+    words = re.findall(r"\w+", fact.text)
+    return bool(words) and all(_travelling_word(w, lang) for w in words)
+
+
 def _zipf(word: str, lang: str) -> float:
     """wordfreq's Zipf frequency of ``word`` in lower case (0 when unknown, and for a
     language wordfreq lacks), looked up without its tokenizer (which wants MeCab for
@@ -585,18 +592,25 @@ def _place_names(lang: str) -> dict[str, frozenset[str]]:
     return {name: frozenset(ids) for name, ids in names.items() if name}
 
 
+def _place_ids(fact: Fact, lang: str) -> set[str]:
+    """The places (see :func:`_place_names`) ``fact`` names in ``lang``, perhaps inflected
+    (России ~ Россия); empty for a name that is no country, territory or zone city."""
+    name = normalize_name(fact.text)
+    if not name:
+        return set()
+    ids: set[str] = set()
+    for known, places in _place_names(lang).items():
+        last = known.rsplit(" ", 1)[-1]
+        if known == name or (len(name) >= 5 and (last == name or _inflected(name, known))):
+            ids |= places
+    return ids
+
+
 def _place_mentioned(fact: Fact, own_lang: str, other_lang: str, haystack: str) -> bool:
     """Is ``fact`` a country, territory or city whose name in ``other_lang`` (or in
     English) ``haystack`` holds, possibly inflected: Estados Unidos ~ United States,
     Malouines ~ Falklands, России ~ Russia (CLDR's exonyms)."""
-    name = normalize_name(fact.text)
-    if not name:
-        return False
-    ids: set[str] = set()
-    for known, places in _place_names(own_lang).items():
-        last = known.rsplit(" ", 1)[-1]
-        if known == name or (len(name) >= 5 and (last == name or _inflected(name, known))):
-            ids |= places
+    ids = _place_ids(fact, own_lang)
     if not ids:
         return False
     words = [w for w in haystack.split() if len(w) >= 4]
@@ -775,6 +789,8 @@ def compare_entities(
     unsaid_margin: float = 0.04,
     latin_cross_margin: float = 0.02,
     opening_margin: float = 0.008,
+    travel_margin: float = 0.0,
+    place_margin: float = 0.01,
 ) -> list[FactFlag]:
     """``dropped`` / ``added`` / ``changed`` entity flags for one bead.
 
@@ -797,6 +813,11 @@ def compare_entities(
     case is judged by ``latin_cross_margin``. A reference in a spaced script without case
     (Hindi), where no name can be found, drops the word or two whose deletion brings the
     pair closer by ``unsaid_margin`` (below it, ordinary words win as often as names).
+    A reference name every word of which other languages write alike (Leicester City,
+    Lockheed Martin: :func:`_travelling_name`) is one the version spells or does not say:
+    the deletion test need only not argue for it (``travel_margin``). A country or city
+    CLDR names in the version's language, beside a script without case (土耳其 ~ Turkey),
+    that the version does not name has spelling against it too: ``place_margin``.
     The reference's first word, which the extractor cannot tell from a capitalized word
     (see :func:`_opening_word`), is dropped when its deletion brings the pair closer by
     ``opening_margin``.
@@ -841,7 +862,7 @@ def compare_entities(
                 tgt_text,
             )
 
-    def missing(fact: Fact, other_text: str, lang: str) -> bool:
+    def missing(fact: Fact, other_text: str, lang: str, reference: bool) -> bool:
         if fact.qualifier == "weak":
             return False
         if _acronym(fact.text) and not _same_script(fact.text, other_text):
@@ -851,11 +872,16 @@ def compare_entities(
         if _read_in_kanji(fact, lang) and _latin_share(other_text) > 0.8:
             return gain[id(fact)] > romanized_margin
         if not _beside_caseless(fact, other_text):
+            if reference and _travelling_name(fact, lang) and _same_script(fact.text, other_text):
+                return gain[id(fact)] > travel_margin
             return gain[id(fact)] > margin
-        return gain[id(fact)] > (cross_margin if _caseless(fact.text) else latin_cross_margin)
+        surer = cross_margin if _caseless(fact.text) else latin_cross_margin
+        if _place_ids(fact, lang):
+            return gain[id(fact)] > min(place_margin, surer)
+        return gain[id(fact)] > surer
 
-    src_flagged = [f for f in src_left if missing(f, tgt_text, src_lang)]
-    tgt_flagged = [f for f in tgt_left if missing(f, src_text, tgt_lang)]
+    src_flagged = [f for f in src_left if missing(f, tgt_text, src_lang, True)]
+    tgt_flagged = [f for f in tgt_left if missing(f, src_text, tgt_lang, False)]
     # the reference's first word, when a name the extractor left out (Netanjahu, Fortis),
     # is dropped as a name is, by a surer deletion test
     if similarity is not None and not _caseless(src_text):
