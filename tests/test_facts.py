@@ -963,6 +963,26 @@ def test_a_name_other_languages_spell_alike_dropped(  # type: ignore[no-untyped-
     ]
 
 
+def test_initials_that_translations_reorder_are_not_dropped(embedder) -> None:  # type: ignore[no-untyped-def]
+    from eval.facts import extract_entities
+    from eval.facts.entities import _travelling_name
+
+    # AI travels as a word (French "ai"), but French writes the initials IA: two letters
+    # of initials are no name other languages spell alike; the seed's faithful line is clean
+    source = (
+        "🚀 Despite some progress with the MAI model, Microsoft still faces numerous "
+        "challenges and competitive pressures in its AI business."
+    )
+    version = (
+        "🚀 Malgré les progrès réalisés avec le modèle MAI, Microsoft fait face à de "
+        "nombreux défis et à une forte pression concurrentielle dans le secteur de l'IA."
+    )
+    names = {f.text: f for f in extract_entities(source, "en")}
+    assert not _travelling_name(names["AI"], "en")
+    assert _travelling_name(names["MAI"], "en")
+    assert _entity_flags(source, "en", version, "fr", embedder) == []
+
+
 def test_a_country_dropped_from_a_chinese_source(embedder) -> None:  # type: ignore[no-untyped-def]
     from eval.facts import extract_entities
     from eval.facts.entities import _place_ids

@@ -192,7 +192,10 @@ def _travelling_word(word: str, lang: str) -> bool:
 
 def _travelling_name(fact: Fact, lang: str) -> bool:
     """Is every word of ``fact`` one that travels (see :func:`_travelling_word`): a name
-    other languages write as ``lang`` does (Leicester City, Lockheed Martin, FIFA)?"""
+    other languages write as ``lang`` does (Leicester City, Lockheed Martin), and no
+    acronym?"""
+    if _acronym(fact.text) and len(fact.text.strip()) <= 2:
+        return False  # AI ~ IA, UN ~ ONU: initials are translated
     words = re.findall(r"\w+", fact.text)
     return bool(words) and all(_travelling_word(w, lang) for w in words)
 
