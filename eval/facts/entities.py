@@ -595,18 +595,22 @@ def _place_names(lang: str) -> dict[str, frozenset[str]]:
     return {name: frozenset(ids) for name, ids in names.items() if name}
 
 
-def _place_ids(fact: Fact, lang: str) -> set[str]:
+def _place_ids(fact: Fact, lang: str) -> frozenset[str]:
     """The places (see :func:`_place_names`) ``fact`` names in ``lang``, perhaps inflected
     (России ~ Россия); empty for a name that is no country, territory or zone city."""
-    name = normalize_name(fact.text)
+    return _places_named(normalize_name(fact.text), lang)
+
+
+@lru_cache(maxsize=4096)
+def _places_named(name: str, lang: str) -> frozenset[str]:
     if not name:
-        return set()
+        return frozenset()
     ids: set[str] = set()
     for known, places in _place_names(lang).items():
         last = known.rsplit(" ", 1)[-1]
         if known == name or (len(name) >= 5 and (last == name or _inflected(name, known))):
             ids |= places
-    return ids
+    return frozenset(ids)
 
 
 def _place_mentioned(fact: Fact, own_lang: str, other_lang: str, haystack: str) -> bool:
