@@ -25,6 +25,11 @@ _WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 Similarity = Callable[[Sequence[str], Sequence[str]], Sequence[float]]
 """Similarity of each (source text, target text) pair, in the bead's direction."""
 
+TokenAlignment = Callable[[str, str], Sequence[tuple[int, int, bool]]]
+"""For each token of a text: its (start, end) in the text and whether it has a
+counterpart in the other text (see :func:`~eval.fidelity.aligned_tokens`); empty when
+the model gives no tokens."""
+
 
 def clause_spans(text: str, min_words: int = 3) -> list[tuple[int, int]]:
     """(start, end) of the clauses of ``text`` with at least ``min_words`` words (a

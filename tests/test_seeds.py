@@ -34,6 +34,17 @@ def test_meeting_date_dropped_in_000_and_002(seed_rows) -> None:  # type: ignore
         assert "vid" in row.tgt_text.lower()
 
 
+def test_facts_said_another_way_are_flagged_in_no_translation(seed_rows) -> None:  # type: ignore[no-untyped-def]
+    # "$13 billion" = "13 milliards de dollars" = "$ 13 miliar"; "nearly a year", "later
+    # this year" and Anthropic ~ Antropik in every translation (the opinion piece 004,
+    # another article, is not one)
+    said = ("$13 billion", "nearly a year", "later this year", "Anthropic", "Antropik")
+    for prefix in ("000", "001", "002"):
+        flags = [f for r in rows_of(seed_rows, prefix) for f in r.flags]
+        assert flags or prefix == "001"
+        assert not [f for f in flags if any(fact in f for fact in said)], prefix
+
+
 def test_faithful_french_is_not_accused(seed_rows) -> None:  # type: ignore[no-untyped-def]
     row = _video_conference_row(rows_of(seed_rows, "001"))
     assert "l'année dernière" in row.tgt_text

@@ -53,6 +53,43 @@ def test_token_vectors_are_unit_rows_one_per_token(embedder) -> None:  # type: i
     assert len(many) > 700  # past the model's 512-token window: read in windows, not cut
 
 
+def test_each_token_knows_where_it_stands_in_its_text(embedder) -> None:  # type: ignore[no-untyped-def]
+    spans = embedder.token_spans(TEXTS)
+    vectors = embedder.tokens(TEXTS)
+    assert [len(s) for s in spans] == [len(v) for v in vectors]
+    for text, text_spans in zip(TEXTS, spans, strict=True):
+        assert all(0 <= a <= b <= len(text) for a, b in text_spans)
+        assert [a for a, _ in text_spans] == sorted(a for a, _ in text_spans)
+    words = [[TEXTS[k][a:b] for a, b in spans[k] if b > a] for k in range(len(TEXTS))]
+    assert "Paris" in words[0] and "." in words[0]
+    assert "".join(words[2]).replace("'", "") == TEXTS[2].replace(" ", "").replace("'", "")
+    assert "".join(words[3]) == TEXTS[3]  # no spaces: every character in one token
+    assert spans[-1] == [(0, 0)]  # the empty text's metaspace stands nowhere
+    # full-width letters and ligatures are normalized before tokenizing; spans stay in
+    # the text as written
+    text = "  Ａｂｃ ﬁne café"
+    (text_spans,) = embedder.token_spans([text])
+    assert "".join(text[a:b] for a, b in text_spans) == "Ａｂｃﬁnecafé"
+
+
+def test_a_left_out_name_has_no_counterpart_among_the_tokens(embedder) -> None:  # type: ignore[no-untyped-def]
+    from eval.scoring import token_alignment
+
+    align = token_alignment(embedder)
+    source = "特朗普称密歇根州州长格雷琴·惠特默是独裁者，因为她遵循了医疗准则，坚持停工。"
+    said = (
+        "{}alled Michigan Gov. Gretchen Whitmer a dictator because she followed medical "
+        "guidelines and insisted on a shutdown."
+    )
+    for version, trump_aligned in ((said.format("Trump c"), True), (said.format("C"), False)):
+        tokens = align(source, version)
+        assert [source[a:b] for a, b, _ in tokens if b > a][:2] == ["特朗普", "称"]
+        trump = [aligned for a, b, aligned in tokens if b > a and a < 3]
+        assert trump == [trump_aligned], version
+        whitmer = [aligned for a, b, aligned in tokens if b > a and source[a:b] in "惠特默"]
+        assert whitmer and all(whitmer)
+
+
 def test_a_left_out_word_lowers_recall_and_an_added_one_precision(embedder) -> None:  # type: ignore[no-untyped-def]
     source = "The video conference last year ended early after a heated argument."
     faithful = "La visioconférence de l'année dernière a pris fin tôt après une vive dispute."

@@ -38,6 +38,8 @@ class Embedder(Protocol):
 
     def tokens(self, texts: Sequence[str]) -> list[np.ndarray]: ...
 
+    def token_spans(self, texts: Sequence[str]) -> list[list[tuple[int, int]]]: ...
+
 
 def file_digest(path: Path) -> str:
     """First 12 hex digits of the SHA-256 of a model file, read in blocks: the checksum a
@@ -80,6 +82,9 @@ class MixedEmbedder:
     def tokens(self, texts: Sequence[str]) -> list[np.ndarray]:
         return self.first.tokens(texts)
 
+    def token_spans(self, texts: Sequence[str]) -> list[list[tuple[int, int]]]:
+        return self.first.token_spans(texts)
+
 
 class CountingEmbedder:
     """Wraps an :class:`Embedder` and counts the texts it is asked for (``asked``) and
@@ -101,6 +106,9 @@ class CountingEmbedder:
 
     def tokens(self, texts: Sequence[str]) -> list[np.ndarray]:
         return self.inner.tokens(texts)
+
+    def token_spans(self, texts: Sequence[str]) -> list[list[tuple[int, int]]]:
+        return self.inner.token_spans(texts)
 
 
 def _unknown(name: str) -> InputError:

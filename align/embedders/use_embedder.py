@@ -75,3 +75,6 @@ class UseEmbedder:
 
     def tokens(self, texts: Sequence[str]) -> list[np.ndarray]:
         return [np.zeros((0, self.dim), dtype=np.float32) for _ in texts]
+
+    def token_spans(self, texts: Sequence[str]) -> list[list[tuple[int, int]]]:
+        return [[] for _ in texts]

@@ -34,7 +34,7 @@ from anyascii import anyascii
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from ..content import Similarity, closer_without, cut_out
+from ..content import Similarity, TokenAlignment, closer_without, cut_out
 from .compare import FactFlag
 from .model import Fact
 
@@ -798,6 +798,8 @@ def compare_entities(
     opening_margin: float = 0.008,
     travel_margin: float = 0.0,
     place_margin: float = 0.01,
+    alignment: TokenAlignment | None = None,
+    unaligned_margin: float = -0.01,
 ) -> list[FactFlag]:
     """``dropped`` / ``added`` / ``changed`` entity flags for one bead.
 
@@ -869,6 +871,21 @@ def compare_entities(
                 tgt_text,
             )
 
+    src_tokens: list[Sequence[tuple[int, int, bool]]] = []
+
+    def unaligned(fact: Fact) -> bool:
+        """No token of the reference name has a counterpart in the version."""
+        if alignment is None:
+            return False
+        if not src_tokens:
+            src_tokens.append(alignment(src_text, tgt_text))
+        found = [
+            aligned
+            for start, end, aligned in src_tokens[0]
+            if start < fact.end and end > max(start, fact.start)
+        ]
+        return bool(found) and not any(found)
+
     def missing(fact: Fact, other_text: str, lang: str, reference: bool) -> bool:
         if fact.qualifier == "weak":
             return False
@@ -876,6 +893,13 @@ def compare_entities(
             return False  # США = USA, АПЛ = EPL: each script spells its own initials
         if similarity is None:
             return _same_script(fact.text, other_text) and _spelled_name(fact)
+        if (
+            reference
+            and fact.qualifier != "initial"
+            and gain[id(fact)] > unaligned_margin
+            and unaligned(fact)
+        ):
+            return True
         if _read_in_kanji(fact, lang) and _latin_share(other_text) > 0.8:
             return gain[id(fact)] > romanized_margin
         if not _beside_caseless(fact, other_text):
