@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from itertools import pairwise
 from typing import Any
@@ -800,6 +800,7 @@ def compare_entities(
     place_margin: float = 0.01,
     alignment: TokenAlignment | None = None,
     unaligned_margin: float = -0.01,
+    unaligned_unsaid_margin: float = 0.025,
 ) -> list[FactFlag]:
     """``dropped`` / ``added`` / ``changed`` entity flags for one bead.
 
@@ -873,17 +874,13 @@ def compare_entities(
 
     src_tokens: list[Sequence[tuple[int, int, bool]]] = []
 
-    def unaligned(fact: Fact) -> bool:
-        """No token of the reference name has a counterpart in the version."""
+    def unaligned(start: int, end: int) -> bool:
+        """No token of the reference's ``start .. end`` has a counterpart in the version."""
         if alignment is None:
             return False
         if not src_tokens:
             src_tokens.append(alignment(src_text, tgt_text))
-        found = [
-            aligned
-            for start, end, aligned in src_tokens[0]
-            if start < fact.end and end > max(start, fact.start)
-        ]
+        found = [aligned for a, b, aligned in src_tokens[0] if a < end and b > max(a, start)]
         return bool(found) and not any(found)
 
     def missing(fact: Fact, other_text: str, lang: str, reference: bool) -> bool:
@@ -897,7 +894,7 @@ def compare_entities(
             reference
             and fact.qualifier != "initial"
             and gain[id(fact)] > unaligned_margin
-            and unaligned(fact)
+            and unaligned(fact.start, fact.end)
         ):
             return True
         if _read_in_kanji(fact, lang) and _latin_share(other_text) > 0.8:
@@ -987,6 +984,11 @@ def compare_entities(
         bare = not source and not tgt_flagged and not _caseless(tgt_text)
         if bare and _caseless(src_text) and _spaced(src_text):
             found = _unsaid_span(cross, src_text, src_lang, tgt_text, True, unsaid_margin)
+            if not found and alignment is not None:
+                # among the words no token of the version renders, a surer test need not be
+                found = _unsaid_span(
+                    cross, src_text, src_lang, tgt_text, True, unaligned_unsaid_margin, unaligned
+                )
             if found and not _mentioned(found, tgt_text, tgt_norm, src_lang):
                 src_flagged.append(found)
     pairs.sort(key=lambda pair: pair[0].start)
@@ -1111,11 +1113,15 @@ def _unsaid_span(
     other_text: str,
     source_side: bool,
     margin: float,
+    among: Callable[[int, int], bool] | None = None,
 ) -> Fact | None:
     """The stretch of ``text`` (without case) whose deletion brings it closest to
     ``other_text``, as an entity; None unless that brings them closer by ``margin``
-    (below it, the best stretch is as often an ordinary word as the name)."""
+    (below it, the best stretch is as often an ordinary word as the name). ``among``:
+    which stretches (start, end) may be the one."""
     spans = _caseless_spans(text, lang)
+    if among is not None:
+        spans = [(a, b) for a, b in spans if among(a, b)]
     if not spans:
         return None
     cut = [cut_out(text, a, b) for a, b in spans]
