@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 # a clause ends at a comma, semicolon, colon, dash, bracket or the end of a sentence (a
 # full stop after a word of three letters or more, before a capital), in Latin, CJK,
@@ -25,10 +26,22 @@ _WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 Similarity = Callable[[Sequence[str], Sequence[str]], Sequence[float]]
 """Similarity of each (source text, target text) pair, in the bead's direction."""
 
-TokenAlignment = Callable[[str, str], Sequence[tuple[int, int, bool]]]
-"""For each token of a text: its (start, end) in the text and whether it has a
-counterpart in the other text (see :func:`~eval.fidelity.aligned_tokens`); empty when
-the model gives no tokens."""
+
+@dataclass(frozen=True)
+class AlignedToken:
+    """One token of a text against another text: where it stands (``start``, ``end``),
+    whether the other text renders it (see :func:`~eval.fidelity.aligned_tokens`), and
+    where its counterpart stands there when the two are each other's closest tokens."""
+
+    start: int
+    end: int
+    rendered: bool
+    partner: tuple[int, int] | None
+
+
+TokenAlignment = Callable[[str, str], Sequence[AlignedToken]]
+"""The tokens of a text against another text, in order; empty when the model gives no
+tokens."""
 
 
 def clause_spans(text: str, min_words: int = 3) -> list[tuple[int, int]]:

@@ -14,7 +14,7 @@ from align.embedders import Embedder, Terms
 from align.langid import copied_words, left_untranslated
 from align.translators import Translator
 
-from .content import TokenAlignment, unsupported_clauses
+from .content import AlignedToken, TokenAlignment, unsupported_clauses
 from .facts import (
     FactFlag,
     Similarity,
@@ -30,6 +30,7 @@ from .fidelity import (
     blend_baseline,
     length_score,
     mt_score,
+    mutual_closest,
     semantic_score,
     similarity,
     term_certainty,
@@ -239,13 +240,17 @@ def token_alignment(embedder: Embedder, floor: float = ALIGNED_COSINE) -> TokenA
     token counts as rendered even when it is not the closest of its counterpart (set on
     DEMETR: 0.5 misses removals, 0.6 finds *Pacific* for no token of *Тихого*)."""
 
-    def align(text: str, other: str) -> list[tuple[int, int, bool]]:
+    def align(text: str, other: str) -> list[AlignedToken]:
         vectors = embedder.tokens([text, other])
-        spans = embedder.token_spans([text])[0]
-        if len(spans) != len(vectors[0]):
+        spans, other_spans = embedder.token_spans([text, other])
+        if len(spans) != len(vectors[0]) or len(other_spans) != len(vectors[1]):
             return []
-        found = aligned_tokens(vectors[0], vectors[1], floor)
-        return [(start, end, bool(f)) for (start, end), f in zip(spans, found, strict=True)]
+        rendered = aligned_tokens(vectors[0], vectors[1], floor)
+        partners = mutual_closest(vectors[0], vectors[1])
+        return [
+            AlignedToken(start, end, bool(r), other_spans[p] if p >= 0 else None)
+            for (start, end), r, p in zip(spans, rendered, partners, strict=True)
+        ]
 
     return align
 

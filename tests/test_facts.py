@@ -1089,3 +1089,44 @@ def test_a_hindi_word_no_token_of_the_version_renders_is_dropped(  # type: ignor
     assert _entity_flags(source, "hi", said.format(kept), "en", embedder) == []
     gone = said.format("" if kept.startswith(" ") else "S")
     assert _entity_flags(source, "hi", gone, "en", embedder) == [f"dropped:entity:{word}"]
+
+
+@pytest.mark.parametrize(
+    ("source", "lang", "said", "old", "new"),
+    [
+        (
+            "Die Person habe sich vor drei Jahren nach Südkorea abgesetzt und sei jetzt über "
+            "die Grenze zurückgekehrt.",
+            "de",
+            "The person fled to {} three years ago and has now returned across the border.",
+            ("South Korea", "Südkorea"),
+            "Syria",
+        ),
+        (
+            "Jako jedna z mála osobností ANO podpořil ve volbách Zemanova protikandidáta "
+            "Jiřího Drahoše.",
+            "cs",
+            "He was one of the few ANO personalities to support Zeman's opponent, {}, in the "
+            "elections.",
+            ("Jiří Drahoš", "Jiřího Drahoše"),
+            "Rafaj",
+        ),
+        (
+            "वॉलीबॉल प्रतियोगिता में झज्जर पहले, महेद्रगढ़ दूसरे और करनाल तीसरे स्थान पर रहा।",
+            "hi",
+            "In volleyball competition, {} stood first, Mahendragarh second and Karnal third.",
+            ("Jhajjar", "झज्जर"),
+            "Zhang Jike",
+        ),
+    ],
+)
+def test_the_name_standing_in_a_dropped_names_place_replaced_it(  # type: ignore[no-untyped-def]
+    embedder, source: str, lang: str, said: str, old: tuple[str, str], new: str
+) -> None:
+    # the new name's tokens and the old one's are each other's closest: it took its place
+    # (before, the bead said only dropped, or only added, and no reviewer learned by what)
+    rendered, written = old
+    assert _entity_flags(source, lang, said.format(rendered), "en", embedder) == []
+    assert _entity_flags(source, lang, said.format(new), "en", embedder) == [
+        f"changed:entity:{written} -> {new}"
+    ]

@@ -81,12 +81,17 @@ def test_a_left_out_name_has_no_counterpart_among_the_tokens(embedder) -> None: 
         "{}alled Michigan Gov. Gretchen Whitmer a dictator because she followed medical "
         "guidelines and insisted on a shutdown."
     )
-    for version, trump_aligned in ((said.format("Trump c"), True), (said.format("C"), False)):
+    for version, trump_rendered in ((said.format("Trump c"), True), (said.format("C"), False)):
         tokens = align(source, version)
-        assert [source[a:b] for a, b, _ in tokens if b > a][:2] == ["特朗普", "称"]
-        trump = [aligned for a, b, aligned in tokens if b > a and a < 3]
-        assert trump == [trump_aligned], version
-        whitmer = [aligned for a, b, aligned in tokens if b > a and source[a:b] in "惠特默"]
+        assert [source[t.start : t.end] for t in tokens if t.end > t.start][:2] == ["特朗普", "称"]
+        (trump,) = [t for t in tokens if t.end > t.start and t.start < 3]
+        assert trump.rendered == trump_rendered, version
+        # where it is rendered, its counterpart is the name, each the other's closest
+        assert trump.partner is None or version[slice(*trump.partner)] == "Trump"
+        assert trump_rendered == (trump.partner is not None)
+        whitmer = [
+            t.rendered for t in tokens if t.end > t.start and source[t.start : t.end] in "惠特默"
+        ]
         assert whitmer and all(whitmer)
 
 
