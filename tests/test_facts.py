@@ -1130,3 +1130,35 @@ def test_the_name_standing_in_a_dropped_names_place_replaced_it(  # type: ignore
     assert _entity_flags(source, lang, said.format(new), "en", embedder) == [
         f"changed:entity:{written} -> {new}"
     ]
+
+
+@pytest.mark.parametrize(
+    ("source", "kept", "gone", "word"),
+    [
+        (
+            "Si aspetta il ritorno a casa di Sheikh Hasina dopo il 17 ottobre, ha detto "
+            "domenica un leader senior del partito Awami League.",
+            "Sheikh Hasina is expected to return home after October 17, a senior leader of "
+            "the Awami League party said on Sunday.",
+            "Sheikh is expected to return home after October 17, a senior leader of the "
+            "Awami League party said on Sunday.",
+            "Hasina",
+        ),
+        (
+            "La stazione dei treni di Hydarpasha venne disegnata da due architetti tedeschi "
+            "Otto Ritter e Helmut Conu in stile neo-rinascimentale.",
+            "The Hydarpasha train station was designed by two German architects Otto Ritter "
+            "and Helmut Conu in a Neo-Renaissance style.",
+            "The Hydarpasha train station was designed by two German architects Otto Ritter "
+            "and in a Neo-Renaissance style.",
+            "Helmut",
+        ),
+    ],
+)
+def test_a_word_of_a_name_the_version_kept_in_part_is_dropped(  # type: ignore[no-untyped-def]
+    embedder, source: str, kept: str, gone: str, word: str
+) -> None:
+    # the version spells part of the name, so the name as a whole is found; the word it
+    # neither spells nor renders is what it lost
+    assert _entity_flags(source, "it", kept, "en", embedder) == []
+    assert _entity_flags(source, "it", gone, "en", embedder) == [f"dropped:entity:{word}"]

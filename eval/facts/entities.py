@@ -838,7 +838,9 @@ def compare_entities(
     sentence); a Hindi reference may drop, among the words the version does not render,
     one that gains only ``unaligned_unsaid_margin``; a dropped name and the version's name
     standing in its place (each other's closest tokens) are ``changed``, and so is a name
-    added beside a reference without case and the stretch of it that the name renders.
+    added beside a reference without case and the stretch of it that the name renders; a
+    word of a reference name that the version neither spells nor renders is dropped
+    though the version spells the rest (see :func:`_lost_word`).
     Without ``similarity``, a name whose other side is in a script without case, or in
     another script than the name, is left unjudged. ``langs`` (reference, version) picks
     the place names and common words of each side.
@@ -919,6 +921,14 @@ def compare_entities(
         return gain[id(fact)] > surer
 
     src_flagged = [f for f in src_left if missing(f, tgt_text, src_lang, True)]
+    # a name the version kept in part (Sheikh Hasina -> Sheikh, Windows e Mac OS -> Mac
+    # OS): a word of it that the version neither spells nor renders was dropped
+    if alignment is not None and similarity is not None:
+        flagged = {id(f) for f in src_flagged}
+        for fact in src_left:
+            if id(fact) not in flagged and fact.qualifier != "weak":
+                lost = _lost_word(fact, src_lang, unaligned, tgt_text, tgt_norm)
+                src_flagged += [lost] if lost else []
     tgt_flagged = [f for f in tgt_left if missing(f, src_text, tgt_lang, False)]
     # the reference's first word, when a name the extractor left out (Netanjahu, Fortis),
     # is dropped as a name is, by a surer deletion test
@@ -1017,6 +1027,36 @@ def compare_entities(
     flags += [FactFlag("dropped", "entity", f.text) for f in src_flagged if id(f) not in paired]
     flags += [FactFlag("added", "entity", f.text) for f in tgt_flagged if id(f) not in paired]
     return flags
+
+
+def _lost_word(
+    fact: Fact,
+    lang: str,
+    unaligned: Callable[[int, int], bool],
+    other_text: str,
+    other_norm: str,
+) -> Fact | None:
+    """The first capitalized word of a name of several words that the other side neither
+    spells nor renders (``unaligned(start, end)``), as a name of its own; not a name's
+    opening word at a sentence start, nor, in a language that capitalizes its nouns, a
+    word other languages do not write alike (*Geräusche*)."""
+    if len(fact.text.split()) < 2:
+        return None
+    for m in re.finditer(r"\w[\w'’.-]*", fact.text):
+        word = m.group()
+        if len(word) < 3 or not word[0].isupper():
+            continue
+        if word.lower() in FUNCTION_WORDS or word.lower() in _CONNECTORS:
+            continue
+        if m.start() == 0 and fact.qualifier == "initial":
+            continue
+        if lang.split("-")[0] in _NOUN_CAPITALIZING and not _travelling_word(word, lang):
+            continue
+        start, end = fact.start + m.start(), fact.start + m.end()
+        part = Fact("entity", f"ent:{normalize_name(word)}", word, start, end)
+        if unaligned(start, end) and not _mentioned(part, other_text, other_norm, lang):
+            return part
+    return None
 
 
 def _within(start: int, end: int, span_start: int, span_end: int) -> bool:
