@@ -1162,3 +1162,35 @@ def test_a_word_of_a_name_the_version_kept_in_part_is_dropped(  # type: ignore[n
     # neither spells nor renders is what it lost
     assert _entity_flags(source, "it", kept, "en", embedder) == []
     assert _entity_flags(source, "it", gone, "en", embedder) == [f"dropped:entity:{word}"]
+
+
+@pytest.mark.parametrize(
+    ("source", "lang", "said", "added"),
+    [
+        (
+            "El sistema antimisiles Cúpula de Hierro de Israel ha demostrado su eficacia y "
+            "muchos de los misiles de Hamás han sido destruidos.",
+            "es",
+            "Israel's Iron Dome anti-missile system has proven its worth and many of "
+            "Hamas's missiles{} have been destroyed.",
+            " over Tel Aviv",
+        ),
+        (
+            "C'est une bonne occasion d'admirer les aurores boréales, car le ciel sera sombre "
+            "pratiquement toute la journée.",
+            "fr",
+            "This is a good opportunity to admire the Northern Lights{}, as the sky will be "
+            "dark for practically all of the day.",
+            " over Tromsø",
+        ),
+    ],
+)
+def test_a_name_the_reference_says_in_its_own_words_is_not_added(  # type: ignore[no-untyped-def]
+    embedder, source: str, lang: str, said: str, added: str
+) -> None:
+    # Iron Dome ~ Cúpula de Hierro, Northern Lights ~ aurores boréales: their tokens and
+    # the reference's are each other's closest; a place the version did add still counts
+    assert _entity_flags(source, lang, said.format(""), "en", embedder) == []
+    assert _entity_flags(source, lang, said.format(added), "en", embedder) == [
+        f"added:entity:{added.split(' ', 2)[2]}"
+    ]

@@ -801,6 +801,7 @@ def compare_entities(
     alignment: TokenAlignment | None = None,
     unaligned_margin: float = -0.01,
     unaligned_unsaid_margin: float = 0.025,
+    rendered_share: float = 0.5,
 ) -> list[FactFlag]:
     """``dropped`` / ``added`` / ``changed`` entity flags for one bead.
 
@@ -840,7 +841,10 @@ def compare_entities(
     standing in its place (each other's closest tokens) are ``changed``, and so is a name
     added beside a reference without case and the stretch of it that the name renders; a
     word of a reference name that the version neither spells nor renders is dropped
-    though the version spells the rest (see :func:`_lost_word`).
+    though the version spells the rest (see :func:`_lost_word`); a name the version
+    added is not reported when at least ``rendered_share`` of its tokens are each the
+    closest of a token of the reference and that one's closest (the reference says it
+    in its own words: *Iron Dome* ~ *Cúpula de Hierro*).
     Without ``similarity``, a name whose other side is in a script without case, or in
     another script than the name, is left unjudged. ``langs`` (reference, version) picks
     the place names and common words of each side.
@@ -1025,6 +1029,19 @@ def compare_entities(
     paired = {id(f) for pair in pairs for f in pair}
     flags += [FactFlag("changed", "entity", f"{s.text} -> {t.text}") for s, t in pairs]
     flags += [FactFlag("dropped", "entity", f.text) for f in src_flagged if id(f) not in paired]
+    # an added name that the reference says in its own words (Iron Dome ~ Cúpula de Hierro,
+    # Northern Lights ~ aurores boréales): most of its tokens and some of the reference's
+    # are each other's closest; beside a dropped name above, it was still a replacement
+    if alignment is not None:
+        back = alignment(tgt_text, src_text)
+
+        def rendered(name: Fact) -> bool:
+            found = [
+                t.partner is not None for t in back if _within(t.start, t.end, name.start, name.end)
+            ]
+            return bool(found) and sum(found) >= rendered_share * len(found)
+
+        tgt_flagged = [f for f in tgt_flagged if id(f) in paired or not rendered(f)]
     flags += [FactFlag("added", "entity", f.text) for f in tgt_flagged if id(f) not in paired]
     return flags
 
