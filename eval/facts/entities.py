@@ -1032,7 +1032,7 @@ def compare_entities(
     # an added name that the reference says in its own words (Iron Dome ~ Cúpula de Hierro,
     # Northern Lights ~ aurores boréales): most of its tokens and some of the reference's
     # are each other's closest; beside a dropped name above, it was still a replacement
-    if alignment is not None:
+    if alignment is not None and any(id(f) not in paired for f in tgt_flagged):
         back = alignment(tgt_text, src_text)
 
         def rendered(name: Fact) -> bool:
