@@ -12,6 +12,7 @@ from align.langid import langid_version
 
 from .facts import facts_version
 from .fidelity import FidelityConfig
+from .scoring import ALIGNED_COSINE
 
 
 def _tool_version() -> str:
@@ -59,7 +60,7 @@ def run_signature(
         ("facts", facts_version()),
         ("emb", embedder_fingerprint),
         ("emb2", second),
-        ("tokens", f"layer{TOKEN_LAYER}"),
+        ("tokens", f"layer{TOKEN_LAYER}-aligned{ALIGNED_COSINE}"),
         ("mt", mt),
     ]
     parts += _flatten(align_config)
