@@ -896,7 +896,7 @@ def compare_entities(
 
     def unaligned(start: int, end: int) -> bool:
         """No token of the reference's ``start .. end`` has a counterpart in the version."""
-        found = [t.rendered for t in src_tokens() if _within(t.start, t.end, start, end)]
+        found = [t.rendered for t in _tokens_within(src_tokens(), start, end)]
         return bool(found) and not any(found)
 
     def missing(fact: Fact, other_text: str, lang: str, reference: bool) -> bool:
@@ -1030,15 +1030,14 @@ def compare_entities(
     flags += [FactFlag("changed", "entity", f"{s.text} -> {t.text}") for s, t in pairs]
     flags += [FactFlag("dropped", "entity", f.text) for f in src_flagged if id(f) not in paired]
     # an added name that the reference says in its own words (Iron Dome ~ Cúpula de Hierro,
-    # Northern Lights ~ aurores boréales): most of its tokens and some of the reference's
-    # are each other's closest; beside a dropped name above, it was still a replacement
+    # Northern Lights ~ aurores boréales): at least half its tokens and some of the
+    # reference's are each other's closest; beside a dropped name above, it was still a
+    # replacement
     if alignment is not None and any(id(f) not in paired for f in tgt_flagged):
         back = alignment(tgt_text, src_text)
 
         def rendered(name: Fact) -> bool:
-            found = [
-                t.partner is not None for t in back if _within(t.start, t.end, name.start, name.end)
-            ]
+            found = [t.partner is not None for t in _tokens_within(back, name.start, name.end)]
             return bool(found) and sum(found) >= rendered_share * len(found)
 
         tgt_flagged = [f for f in tgt_flagged if id(f) in paired or not rendered(f)]
@@ -1079,6 +1078,11 @@ def _lost_word(
 def _within(start: int, end: int, span_start: int, span_end: int) -> bool:
     """Does the non-empty stretch ``start .. end`` overlap ``span_start .. span_end``?"""
     return start < span_end and end > max(start, span_start)
+
+
+def _tokens_within(tokens: Sequence[AlignedToken], start: int, end: int) -> list[AlignedToken]:
+    """The tokens (not the empty word-separator ones) that stand in ``start .. end``."""
+    return [t for t in tokens if _within(t.start, t.end, start, end)]
 
 
 def _slot_pairs(
