@@ -236,7 +236,8 @@ def _name_like(token: str) -> bool:
 
 def extract_entities(sentence: str, lang: str) -> list[Fact]:
     """Capitalized spans that name someone or something. ``qualifier`` is ``weak`` for a
-    lone word that may be a common noun (German), which is matched but never flagged, and
+    lone word that may be a common noun (German), which is matched but flagged only when
+    the other side renders none of it (see :func:`compare_entities`), and
     ``initial`` for a span at the start of a sentence, whose first word may not be a name."""
     calendar = _calendar_words(lang or "en")
     tokens = []
@@ -802,6 +803,7 @@ def compare_entities(
     unaligned_margin: float = -0.01,
     unaligned_unsaid_margin: float = 0.025,
     rendered_share: float = 0.5,
+    weak_margin: float = 0.01,
 ) -> list[FactFlag]:
     """``dropped`` / ``added`` / ``changed`` entity flags for one bead.
 
@@ -844,7 +846,9 @@ def compare_entities(
     though the version spells the rest (see :func:`_lost_word`); a name the version
     added is not reported when at least ``rendered_share`` of its tokens are each the
     closest of a token of the reference and that one's closest (the reference says it
-    in its own words: *Iron Dome* ~ *Cúpula de Hierro*).
+    in its own words: *Iron Dome* ~ *Cúpula de Hierro*); a lone German word that may be a
+    common noun (``weak``), never judged by spelling, is dropped when the version renders
+    none of it and its deletion gains more than ``weak_margin``.
     Without ``similarity``, a name whose other side is in a script without case, or in
     another script than the name, is left unjudged. ``langs`` (reference, version) picks
     the place names and common words of each side.
@@ -901,7 +905,15 @@ def compare_entities(
 
     def missing(fact: Fact, other_text: str, lang: str, reference: bool) -> bool:
         if fact.qualifier == "weak":
-            return False
+            # a lone German noun is judged only when the version renders none of it and
+            # a surer deletion test agrees (Lausitzring, Talstraße; not a translated noun)
+            return (
+                reference
+                and similarity is not None
+                and gain[id(fact)] > weak_margin
+                and unaligned(fact.start, fact.end)
+            )
+
         if _acronym(fact.text) and not _same_script(fact.text, other_text):
             return False  # США = USA, АПЛ = EPL: each script spells its own initials
         if similarity is None:
