@@ -101,26 +101,20 @@ def token_overlap(source: np.ndarray, target: np.ndarray) -> tuple[float, float]
     return float(cosines.max(axis=1).mean()), float(cosines.max(axis=0).mean())
 
 
-def mutual_closest(source: np.ndarray, target: np.ndarray) -> np.ndarray:
-    """For each of the source's tokens (unit rows), the target token it and that token
+def aligned_tokens(
+    source: np.ndarray, target: np.ndarray, floor: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """For each of the source's tokens (unit rows): the target token it and that token
     are each other's closest to (SimAlign's *argmax* alignment, Jalili Sabet et al.
-    2020, here on e5's middle layer), or -1."""
+    2020, here on e5's middle layer), or -1; and whether it has a counterpart at all,
+    that one or a target token at a cosine of at least ``floor``. A word a translation
+    left out has neither; a word it rendered, in any script, nearly always has one."""
     if len(source) == 0 or len(target) == 0:
-        return np.full(len(source), -1, dtype=np.int64)
+        return np.full(len(source), -1, dtype=np.int64), np.zeros(len(source), dtype=bool)
     cosines = source @ target.T
     closest = cosines.argmax(axis=1)
     mutual = cosines.argmax(axis=0)[closest] == np.arange(len(source))
-    return np.where(mutual, closest, -1)
-
-
-def aligned_tokens(source: np.ndarray, target: np.ndarray, floor: float) -> np.ndarray:
-    """Which of the source's tokens have a counterpart among the target's: a mutual
-    closest one (see :func:`mutual_closest`), or one at a cosine of at least ``floor``.
-    A word a translation left out has neither; a word it rendered, in any script,
-    nearly always has one."""
-    if len(source) == 0 or len(target) == 0:
-        return np.zeros(len(source), dtype=bool)
-    return (mutual_closest(source, target) >= 0) | ((source @ target.T).max(axis=1) >= floor)
+    return np.where(mutual, closest, -1), mutual | (cosines.max(axis=1) >= floor)
 
 
 def term_part(recall: float, precision: float, config: FidelityConfig) -> float:

@@ -30,7 +30,6 @@ from .fidelity import (
     blend_baseline,
     length_score,
     mt_score,
-    mutual_closest,
     semantic_score,
     similarity,
     term_certainty,
@@ -245,8 +244,7 @@ def token_alignment(embedder: Embedder, floor: float = ALIGNED_COSINE) -> TokenA
         spans, other_spans = embedder.token_spans([text, other])
         if len(spans) != len(vectors[0]) or len(other_spans) != len(vectors[1]):
             return []
-        rendered = aligned_tokens(vectors[0], vectors[1], floor)
-        partners = mutual_closest(vectors[0], vectors[1])
+        partners, rendered = aligned_tokens(vectors[0], vectors[1], floor)
         return [
             AlignedToken(start, end, bool(r), other_spans[p] if p >= 0 else None)
             for (start, end), r, p in zip(spans, rendered, partners, strict=True)
