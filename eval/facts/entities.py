@@ -26,7 +26,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import pairwise
 from typing import Any
 
@@ -218,6 +218,11 @@ def _frequencies(lang: str) -> dict[str, float]:
         return {}
 
 
+def _entity(name: str, start: int) -> Fact:
+    """The entity fact of ``name``, standing at ``start`` in its sentence."""
+    return Fact("entity", f"ent:{normalize_name(name)}", name, start, start + len(name))
+
+
 def normalize_name(text: str) -> str:
     """ASCII, lower case, no possessive or punctuation: "Elon Musk's" -> "elon musk"."""
     text = re.sub(r"['’]s\b", "", text)
@@ -378,7 +383,6 @@ def _chinese_names(sentence: str) -> list[Fact]:
     import jieba.posseg
 
     _quiet_jieba()
-    facts: list[Fact] = []
     spans: list[tuple[int, int]] = []
     tokens = jieba.posseg.lcut(sentence)
     for token, start in zip(tokens, _token_starts(sentence, [t.word for t in tokens]), strict=True):
@@ -389,10 +393,7 @@ def _chinese_names(sentence: str) -> list[Fact]:
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))
-    for start, end in spans:
-        text = sentence[start:end]
-        facts.append(Fact("entity", f"ent:{normalize_name(text)}", text, start, end))
-    return facts
+    return [_entity(sentence[start:end], start) for start, end in spans]
 
 
 def _token_starts(sentence: str, words: Sequence[str]) -> list[int]:
@@ -890,13 +891,10 @@ def compare_entities(
                 tgt_text,
             )
 
-    aligned: list[Sequence[AlignedToken]] = []
-
+    @cache
     def src_tokens() -> Sequence[AlignedToken]:
         """The reference's tokens against the version, computed once, when asked for."""
-        if alignment is not None and not aligned:
-            aligned.append(alignment(src_text, tgt_text))
-        return aligned[0] if aligned else ()
+        return alignment(src_text, tgt_text) if alignment is not None else ()
 
     def unaligned(start: int, end: int) -> bool:
         """No token of the reference's ``start .. end`` has a counterpart in the version."""
@@ -1081,7 +1079,7 @@ def _lost_word(
         if lang.split("-")[0] in _NOUN_CAPITALIZING and not _travelling_word(word, lang):
             continue
         start, end = fact.start + m.start(), fact.start + m.end()
-        part = Fact("entity", f"ent:{normalize_name(word)}", word, start, end)
+        part = _entity(word, start)
         if unaligned(start, end) and not _mentioned(part, other_text, other_norm, lang):
             return part
     return None
@@ -1095,6 +1093,14 @@ def _within(start: int, end: int, span_start: int, span_end: int) -> bool:
 def _tokens_within(tokens: Sequence[AlignedToken], start: int, end: int) -> list[AlignedToken]:
     """The tokens (not the empty word-separator ones) that stand in ``start .. end``."""
     return [t for t in tokens if _within(t.start, t.end, start, end)]
+
+
+def _linked_to(tokens: Sequence[AlignedToken], name: Fact) -> list[AlignedToken]:
+    """The tokens (of one side) whose mutual closest token stands in ``name`` (of the
+    other side)."""
+    return [
+        t for t in tokens if t.partner is not None and _within(*t.partner, name.start, name.end)
+    ]
 
 
 def _slot_pairs(
@@ -1111,11 +1117,7 @@ def _slot_pairs(
         for new in added:
             if id(new) in taken:
                 continue
-            links = [
-                t
-                for t in tokens
-                if t.partner is not None and _within(*t.partner, new.start, new.end)
-            ]
+            links = _linked_to(tokens, new)
             if not links or not all(_within(t.start, t.end, old.start, old.end) for t in links):
                 continue
             pairs.append((old, new))
@@ -1131,11 +1133,7 @@ def _rendered_stretch(
     stands in the place of: the smallest place a name may stand there (see
     :func:`_caseless_spans`) holding every token of ``text`` whose mutual closest token
     (``tokens``) is in the name; None when there is none."""
-    linked = [
-        t
-        for t in tokens
-        if t.end > t.start and t.partner is not None and _within(*t.partner, name.start, name.end)
-    ]
+    linked = [t for t in _linked_to(tokens, name) if t.end > t.start]
     if not linked:
         return None
     first, last = min(t.start for t in linked), max(t.end for t in linked)
@@ -1143,7 +1141,7 @@ def _rendered_stretch(
     if not spans:
         return None
     a, b = min(spans, key=lambda span: span[1] - span[0])
-    return Fact("entity", f"ent:{normalize_name(text[a:b])}", text[a:b], a, b)
+    return _entity(text[a:b], a)
 
 
 def _deletion_gains(
@@ -1280,7 +1278,7 @@ def _unsaid_span(
     if gains[best] <= margin:
         return None
     a, b = spans[best]
-    return Fact("entity", f"ent:{normalize_name(text[a:b])}", text[a:b], a, b)
+    return _entity(text[a:b], a)
 
 
 PAIR_NEAR = 0.25  # of the sentence's length, between the two names of a replacement
@@ -1334,9 +1332,7 @@ def _opening_word(
         return []  # Illegally, Welcomed, Peacekeepers
     if any(f.start <= first.start() < f.end for f in names):
         return []
-    fact = Fact(
-        "entity", f"ent:{normalize_name(word)}", word, first.start(), first.start() + len(word)
-    )
+    fact = _entity(word, first.start())
     return [] if _mentioned(fact, other_text, other_norm, other_lang) else [fact]
 
 
