@@ -1231,3 +1231,64 @@ def test_a_lone_german_word_the_version_renders_none_of_is_dropped(  # type: ign
     assert _entity_flags(source, "de", said.format(""), "en", embedder) == [
         f"dropped:entity:{word}"
     ]
+
+
+@pytest.mark.parametrize(
+    ("source", "lang", "kept", "gone", "word"),
+    [
+        (
+            "Heil sagte, für die Fleischbranche sei bereits 2017 ein relativ scharfes Gesetz "
+            "in Kraft getreten.",
+            "de",
+            "Heil said that a relatively strict law came into force for the meat industry in 2017.",
+            "Said that a relatively strict law came into force for the meat industry in 2017.",
+            "Heil",
+        ),
+        (
+            "Havlíček v květnu uvedl, že předpokládá, že velkoobchodní cena elektřiny poroste "
+            "a lidé na stavbě Dukovan vydělají.",
+            "cs",
+            "Havlíček said in May that he expects the wholesale price of electricity to rise "
+            "and people to make a profit from the construction of Dukovany.",
+            "Said in May that he expects the wholesale price of electricity to rise and "
+            "people to make a profit from the construction of Dukovany.",
+            "Havlíček",
+        ),
+    ],
+)
+def test_an_opening_name_the_version_renders_none_of_is_dropped(  # type: ignore[no-untyped-def]
+    embedder, source: str, lang: str, kept: str, gone: str, word: str
+) -> None:
+    # a sentence's first word is no name by its capital; when the version renders none
+    # of its tokens, a deletion test that merely leans towards it decides (Heil is also
+    # a common German word, so the usual opening test does not look at it)
+    assert _entity_flags(source, lang, kept, "en", embedder) == []
+    assert _entity_flags(source, lang, gone, "en", embedder) == [f"dropped:entity:{word}"]
+
+
+def test_a_name_after_a_city_is_not_taken_for_the_city() -> None:
+    # "w Warszawie Kornel Morawiecki": capitals run on from the city into the person;
+    # the span is no inflected Warszawa, so Warsaw in the version does not account for it
+    source = "Kilka dni później w szpitalu w Warszawie Kornel Morawiecki przeszedł operację."
+    assert (
+        _entity_flags(
+            source,
+            "pl",
+            "A few days later, in a hospital in Warsaw, Kornel Morawiecki had surgery.",
+            "en",
+        )
+        == []
+    )
+    assert _entity_flags(
+        source, "pl", "A few days later, in a hospital in Warsaw, he had surgery.", "en"
+    ) == ["dropped:entity:Warszawie Kornel Morawiecki"]
+
+
+def test_a_latin_word_opening_a_sentence_without_case_is_a_name() -> None:
+    from eval.facts import extract_entities
+
+    # Twitter is a common word to wordfreq's Japanese list, but in a script without
+    # capitals a word in Latin letters opening the sentence is no capitalized word
+    source = "Twitterなどのソーシャルメディアは重要なメディアになっている。"
+    assert [f.text for f in extract_entities(source, "ja")] == ["Twitter"]
+    assert [f.text for f in extract_entities("Twitter is an important medium.", "en")] == []

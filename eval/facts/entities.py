@@ -305,7 +305,9 @@ def extract_entities(sentence: str, lang: str) -> list[Fact]:
         initial = initial and not _AFTER_QUOTE.search(before)  # "... the end," Huerta said
         single = len(span) == 1
         name_like = any(_name_like(w) for _, _, w in span)
-        if single and initial and not name_like and not _rare_word(span[0][2], lang):
+        # in a script without case, a word in capitals is no capitalized common word
+        opening_word = single and initial and not name_like and not _caseless(sentence)
+        if opening_word and not _rare_word(span[0][2], lang):
             continue
         if single and span[0][2] in _currency_codes():
             continue  # PLN 570 thousand: a unit of money
@@ -610,7 +612,8 @@ def _places_named(name: str, lang: str) -> frozenset[str]:
     ids: set[str] = set()
     for known, places in _place_names(lang).items():
         last = known.rsplit(" ", 1)[-1]
-        if known == name or (len(name) >= 5 and (last == name or _inflected(name, known))):
+        inflected = name.count(" ") == known.count(" ") and _inflected(name, known)
+        if known == name or (len(name) >= 5 and (last == name or inflected)):
             ids |= places
     return frozenset(ids)
 
@@ -805,6 +808,7 @@ def compare_entities(
     unaligned_unsaid_margin: float = 0.025,
     rendered_share: float = 0.5,
     weak_margin: float = 0.01,
+    unaligned_opening_margin: float = 0.001,
 ) -> list[FactFlag]:
     """``dropped`` / ``added`` / ``changed`` entity flags for one bead.
 
@@ -849,7 +853,9 @@ def compare_entities(
     closest of a token of the reference and that one's closest (the reference says it
     in its own words: *Iron Dome* ~ *Cúpula de Hierro*); a lone German word that may be a
     common noun (``weak``), never judged by spelling, is dropped when the version renders
-    none of it and its deletion gains more than ``weak_margin``.
+    none of it and its deletion gains more than ``weak_margin``; the reference's first
+    word, when the version renders none of it, needs only ``unaligned_opening_margin``
+    (*Heil sagte* -> *Said that*).
     Without ``similarity``, a name whose other side is in a script without case, or in
     another script than the name, is left unjudged. ``langs`` (reference, version) picks
     the place names and common words of each side.
@@ -953,7 +959,12 @@ def compare_entities(
         if langs:
             opening = [f for f in opening if not _place_mentioned(f, *langs, tgt_norm)]
         opening_gain = _deletion_gains(similarity, opening, [], src_text, tgt_text)
-        src_flagged += [f for f in opening if opening_gain[id(f)] > opening_margin]
+        src_flagged += [
+            f
+            for f in opening
+            if opening_gain[id(f)] > opening_margin
+            or (opening_gain[id(f)] > unaligned_opening_margin and unaligned(f.start, f.end))
+        ]
     pairs = _closest_pairs(src_flagged, tgt_flagged, len(src_text), len(tgt_text))
     # a name the version added, beside a reference name it does not spell (an exonym, a
     # German noun): the one whose deletion brings the pair closest was replaced
