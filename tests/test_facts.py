@@ -1154,6 +1154,15 @@ def test_the_name_standing_in_a_dropped_names_place_replaced_it(  # type: ignore
             "and in a Neo-Renaissance style.",
             "Helmut",
         ),
+        (
+            "Si tratta di due documenti con il nome di Fossett, entrambi emessi dalla Federal "
+            "Aviation Administration dell'Illinois, di denaro in contante e di una felpa.",
+            "These are two documents in the name of Fossett, both issued by the Federal "
+            "Aviation Administration of Illinois, some cash and a sweatshirt.",
+            "These are two documents in the name of Fossett, both issued by of Illinois, "
+            "some cash and a sweatshirt.",
+            "Federal",  # Illinois, the last word, is spelled: the name counts as said
+        ),
     ],
 )
 def test_a_word_of_a_name_the_version_kept_in_part_is_dropped(  # type: ignore[no-untyped-def]
@@ -1292,3 +1301,18 @@ def test_a_latin_word_opening_a_sentence_without_case_is_a_name() -> None:
     source = "Twitterなどのソーシャルメディアは重要なメディアになっている。"
     assert [f.text for f in extract_entities(source, "ja")] == ["Twitter"]
     assert [f.text for f in extract_entities("Twitter is an important medium.", "en")] == []
+
+
+def test_a_common_german_noun_inside_a_name_is_no_lost_word(embedder) -> None:  # type: ignore[no-untyped-def]
+    # "Mitglieder der Band Fleetwood Mac": the capitals run from Band into the name, and
+    # English writes "band" too; the version says "members of Fleetwood Mac", which drops
+    # the noun, not a name
+    source = (
+        'Mick Fleetwood sprach in einer emotionalen Reaktion von einem "monumentalen '
+        'Verlust" für alle früheren und jetzigen Mitglieder der Band Fleetwood Mac.'
+    )
+    version = (
+        'In an emotional response, Mick Fleetwood spoke of a "monumental loss" for all '
+        "members of Fleetwood Mac, past and present."
+    )
+    assert _entity_flags(source, "de", version, "en", embedder) == []

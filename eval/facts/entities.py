@@ -176,6 +176,9 @@ def _rare_word(word: str, lang: str) -> bool:
 # whose word lists, with German's, cost some 170 MB loaded (all ten of a longer list: 515)
 TRAVEL_LANGS = ("en", "fr", "es")
 TRAVEL_ZIPF = 1.5
+# a capitalized German word this common (Zipf) inside a name is a noun (Mitglieder der
+# Band Fleetwood Mac), though English writes it too
+COMMON_NOUN_ZIPF = 4.5
 
 
 def _travelling_word(word: str, lang: str) -> bool:
@@ -941,14 +944,32 @@ def compare_entities(
         return gain[id(fact)] > surer
 
     src_flagged = [f for f in src_left if missing(f, tgt_text, src_lang, True)]
-    # a name the version kept in part (Sheikh Hasina -> Sheikh, Windows e Mac OS -> Mac
-    # OS): a word of it that the version neither spells nor renders was dropped
+    # a name the version kept in part (Sheikh Hasina -> Sheikh; INF Clairefontaine ->
+    # Clairefontaine, which counts as spelled): a word of it that the version neither
+    # spells nor renders was dropped; of a name counted as spelled, not a person's given
+    # name (Elon Musk -> Musk), nor where a name of the version renders the rest in its
+    # own words (Cúpula de Hierro de Israel -> Israel's Iron Dome)
     if alignment is not None and similarity is not None:
         flagged = {id(f) for f in src_flagged}
-        for fact in src_left:
-            if id(fact) not in flagged and fact.qualifier != "weak":
-                lost = _lost_word(fact, src_lang, unaligned, tgt_text, tgt_norm)
-                src_flagged += [lost] if lost else []
+        left = {id(f) for f in src_left}
+        spelled = [
+            f
+            for f in source
+            if id(f) not in left
+            and id(f) not in done
+            and id(f) not in heard
+            and not _person_like(f)
+            and not (langs and _place_mentioned(f, langs[0], langs[1], tgt_norm))
+        ]
+        linked = [t for name in tgt_left for t in _linked_to(src_tokens(), name)]
+        own_words = [
+            f for f in spelled if any(_within(t.start, t.end, f.start, f.end) for t in linked)
+        ]
+        for fact in [*src_left, *spelled]:
+            if id(fact) in flagged or fact.qualifier == "weak" or fact in own_words:
+                continue
+            lost = _lost_word(fact, src_lang, unaligned, tgt_text, tgt_norm, tgt_lang)
+            src_flagged += [lost] if lost else []
     tgt_flagged = [f for f in tgt_left if missing(f, src_text, tgt_lang, False)]
     # the reference's first word, when a name the extractor left out (Netanjahu, Fortis),
     # is dropped as a name is, by a surer deletion test
@@ -1072,11 +1093,13 @@ def _lost_word(
     unaligned: Callable[[int, int], bool],
     other_text: str,
     other_norm: str,
+    other_lang: str = "",
 ) -> Fact | None:
     """The first capitalized word of a name of several words that the other side neither
-    spells nor renders (``unaligned(start, end)``), as a name of its own; not a name's
-    opening word at a sentence start, nor, in a language that capitalizes its nouns, a
-    word other languages do not write alike (*Geräusche*)."""
+    spells, nor names as a place (in ``other_lang``), nor renders (``unaligned(start,
+    end)``), as a name of its own; not a name's opening word at a sentence start, nor, in
+    a language that capitalizes its nouns, a word other languages do not write alike
+    (*Geräusche*) or a common word of its own (*Band*)."""
     if len(fact.text.split()) < 2:
         return None
     for m in re.finditer(r"\w[\w'’.-]*", fact.text):
@@ -1087,11 +1110,15 @@ def _lost_word(
             continue
         if m.start() == 0 and fact.qualifier == "initial":
             continue
-        if lang.split("-")[0] in _NOUN_CAPITALIZING and not _travelling_word(word, lang):
+        if lang.split("-")[0] in _NOUN_CAPITALIZING and (
+            not _travelling_word(word, lang) or _zipf(word, lang) >= COMMON_NOUN_ZIPF
+        ):
             continue
         start, end = fact.start + m.start(), fact.start + m.end()
         part = _entity(word, start)
-        if unaligned(start, end) and not _mentioned(part, other_text, other_norm, lang):
+        if not unaligned(start, end) or _mentioned(part, other_text, other_norm, lang):
+            continue
+        if not (other_lang and _place_mentioned(part, lang, other_lang, other_norm)):
             return part
     return None
 
@@ -1377,24 +1404,14 @@ def _renamed(
     Gantz; not Rádio Svoboda -> Radio Liberty, a name translated)."""
     pairs = []
     used: set[int] = set()
-
-    def person_like(fact: Fact, longest: int = 3) -> list[str] | None:
-        # a sentence-initial first word may be a title or an adverb (Teraz Kolonko = Now Kolonko)
-        words = fact.text.split()
-        if fact.qualifier or _latin_share(fact.text) < 0.8 or not 2 <= len(words) <= longest:
-            return None
-        if any(w.lower() in _CONNECTORS or _name_like(w) for w in words):
-            return None
-        return fact.key[4:].split()
-
     for s in source:
-        s_words = person_like(s)
-        s_last = person_like(s, longest=4)
+        s_words = _person_like(s)
+        s_last = _person_like(s, longest=4)
         for t in target:
             if id(t) in used:
                 continue
-            t_words = person_like(t)
-            t_last = person_like(t, longest=4)
+            t_words = _person_like(t)
+            t_last = _person_like(t, longest=4)
             # the given name stands next to the surname (in Warszawie Kornel Morawiecki
             # the first word is a place the span swallowed)
             given = (
@@ -1418,6 +1435,19 @@ def _renamed(
                 used.add(id(t))
                 break
     return pairs
+
+
+def _person_like(fact: Fact, longest: int = 3) -> list[str] | None:
+    """The words of ``fact`` (its key's) when it may be a person's full name: two to
+    ``longest`` words in Latin letters, no connector, no acronym or inner capital, not
+    sentence-initial (a first word there may be a title or an adverb: Teraz Kolonko = Now
+    Kolonko); None otherwise."""
+    words = fact.text.split()
+    if fact.qualifier or _latin_share(fact.text) < 0.8 or not 2 <= len(words) <= longest:
+        return None
+    if any(w.lower() in _CONNECTORS or _name_like(w) for w in words):
+        return None
+    return fact.key[4:].split()
 
 
 def _same_script(name: str, other_text: str) -> bool:
