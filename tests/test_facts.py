@@ -1316,3 +1316,38 @@ def test_a_common_german_noun_inside_a_name_is_no_lost_word(embedder) -> None:  
         "members of Fleetwood Mac, past and present."
     )
     assert _entity_flags(source, "de", version, "en", embedder) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "lang", "kept", "gone", "name"),
+    [
+        (
+            "Sie kündigte an, dass nach mehreren Jahren Pause 2021 auch wieder ein "
+            "Rakoczy-Reitturnier stattfinden soll.",
+            "de",
+            "She announced that after a break of several years, a Rakoczy horse show will "
+            "take place again in 2021.",
+            "She announced that after a break of several years, a horse show will take "
+            "place again in 2021.",
+            "Rakoczy-Reitturnier",
+        ),
+        (
+            "Il est presque impossible d’échanger de l’argent des Malouines en dehors des "
+            "îles, alors changez-le avant de quitter les îles.",
+            "fr",
+            "It is almost impossible to exchange Falklands money outside the islands, so "
+            "change it before leaving the islands.",
+            "It is almost impossible to exchange the money outside the islands, so change "
+            "it before leaving the islands.",
+            "Malouines",
+        ),
+    ],
+)
+def test_a_name_the_version_renders_only_a_piece_of_is_dropped(  # type: ignore[no-untyped-def]
+    embedder, source: str, lang: str, kept: str, gone: str, name: str
+) -> None:
+    # the version renders a piece of the name (Reitturnier as horse show, a word piece
+    # of Malouines that happens to match): its first token and most of it are rendered by
+    # nothing, which is what a name the version left out looks like
+    assert _entity_flags(source, lang, kept, "en", embedder) == []
+    assert _entity_flags(source, lang, gone, "en", embedder) == [f"dropped:entity:{name}"]
