@@ -245,7 +245,7 @@ def _name_like(token: str) -> bool:
 def extract_entities(sentence: str, lang: str) -> list[Fact]:
     """Capitalized spans that name someone or something. ``qualifier`` is ``weak`` for a
     lone word that may be a common noun (German), which is matched but flagged only when
-    the other side renders none of it (see :func:`compare_entities`), and
+    the other side renders (almost) none of it (see :func:`compare_entities`), and
     ``initial`` for a span at the start of a sentence, whose first word may not be a name."""
     calendar = _calendar_words(lang or "en")
     tokens = []
@@ -856,9 +856,9 @@ def compare_entities(
     closest of a token of the reference and that one's closest (the reference says it
     in its own words: *Iron Dome* ~ *Cúpula de Hierro*); a lone German word that may be a
     common noun (``weak``), never judged by spelling, is dropped when the version renders
-    none of it and its deletion gains more than ``weak_margin``; the reference's first
-    word, when the version renders none of it, needs only ``unaligned_opening_margin``
-    (*Heil sagte* -> *Said that*).
+    its first token and two thirds of it by nothing and its deletion gains more than
+    ``weak_margin``; the reference's first word, so unrendered, needs only
+    ``unaligned_opening_margin`` (*Heil sagte* -> *Said that*).
     Without ``similarity``, a name whose other side is in a script without case, or in
     another script than the name, is left unjudged. ``langs`` (reference, version) picks
     the place names and common words of each side.
@@ -919,13 +919,14 @@ def compare_entities(
 
     def missing(fact: Fact, other_text: str, lang: str, reference: bool) -> bool:
         if fact.qualifier == "weak":
-            # a lone German noun is judged only when the version renders none of it and
-            # a surer deletion test agrees (Lausitzring, Talstraße; not a translated noun)
+            # a lone German noun is judged only when the version renders (almost) none of
+            # it and a surer deletion test agrees (Lausitzring, Talstraße, Münchner; not a
+            # translated noun)
             return (
                 reference
                 and similarity is not None
                 and gain[id(fact)] > weak_margin
-                and unaligned(fact.start, fact.end)
+                and mostly_unaligned(fact.start, fact.end)
             )
 
         if _acronym(fact.text) and not _same_script(fact.text, other_text):
@@ -991,7 +992,7 @@ def compare_entities(
             f
             for f in opening
             if opening_gain[id(f)] > opening_margin
-            or (opening_gain[id(f)] > unaligned_opening_margin and unaligned(f.start, f.end))
+            or (opening_gain[id(f)] > unaligned_opening_margin and mostly_unaligned(f.start, f.end))
         ]
     pairs = _closest_pairs(src_flagged, tgt_flagged, len(src_text), len(tgt_text))
     # a name the version added, beside a reference name it does not spell (an exonym, a
