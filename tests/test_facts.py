@@ -1368,3 +1368,27 @@ def test_a_name_the_version_renders_only_a_piece_of_is_dropped(  # type: ignore[
     # nothing, which is what a name the version left out looks like
     assert _entity_flags(source, lang, kept, "en", embedder) == []
     assert _entity_flags(source, lang, gone, "en", embedder) == [f"dropped:entity:{name}"]
+
+
+def test_a_name_quoted_alone_is_no_sentence_start(embedder) -> None:  # type: ignore[no-untyped-def]
+    from eval.facts import extract_entities
+
+    # a quotation mark opens a quoted sentence, whose capitalized first word may be any
+    # word; a word quoted alone is a name (a storm, a bank, a newspaper, a channel)
+    assert [f.text for f in extract_entities('während "Hanna" weiter zieht', "de")] == ["Hanna"]
+    assert [f.text for f in extract_entities("Jak zauważa „Rz”, budżet to 10 mld zł", "pl")] == [
+        "Rz"
+    ]
+    assert [f.text for f in extract_entities('Er sagte: "Heute regnet es."', "de")] == []
+    source = (
+        'Behörden erwarteten eine Abschwächung, während "Hanna" weiter ins Landesinnere ziehe '
+        "und auf den Nordosten Mexikos zusteuere."
+    )
+    version = (
+        'Authorities are expecting a slowdown as "Hanna" moves further inland and toward '
+        "northeastern Mexico."
+    )
+    assert _entity_flags(source, "de", version, "en", embedder) == []
+    assert _entity_flags(source, "de", version.replace('"Hanna"', "the storm"), "en", embedder) == [
+        "dropped:entity:Hanna"
+    ]

@@ -78,6 +78,8 @@ _AFTER_TITLE = re.compile(
     r"(?<!\w)(?:Mr|Mrs|Ms|Dr|Prof|M|Mme|Mlle|Sr|Sra|Jr|St|Hr|Fr|Sig|Gen|Gov|Sen|Rep)\.\s*$"
 )
 _AFTER_QUOTE = re.compile(r",\s*[\"”»’']\s*$")
+_OPENING_QUOTE = re.compile(r"[\"“„«‚‘']\s*$")
+_CLOSING_QUOTE = re.compile(r"(?:\s*\d+)?[\"”“»’']")
 _ROMAN_ORDINAL = re.compile(r"^[IVXLC]+(?:e|er|ème|eme)?$")
 _TITLES = {
     "mr",
@@ -306,6 +308,9 @@ def extract_entities(sentence: str, lang: str) -> list[Fact]:
         initial = bool(_SENTENCE_START.search(before)) and (start <= 8 or bool(before.strip()))
         initial = initial and not _AFTER_TITLE.search(before)  # M. Tremblay, Dr. Rao
         initial = initial and not _AFTER_QUOTE.search(before)  # "... the end," Huerta said
+        # a name quoted alone ("Hanna", „Rz”, "Россия 1") opens no quoted sentence
+        quoted = _OPENING_QUOTE.search(before) and _CLOSING_QUOTE.match(sentence, end)
+        initial = initial and not quoted
         single = len(span) == 1
         name_like = any(_name_like(w) for _, _, w in span)
         # in a script without case, a word in capitals is no capitalized common word
