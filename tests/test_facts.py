@@ -1392,3 +1392,38 @@ def test_a_name_quoted_alone_is_no_sentence_start(embedder) -> None:  # type: ig
     assert _entity_flags(source, "de", version.replace('"Hanna"', "the storm"), "en", embedder) == [
         "dropped:entity:Hanna"
     ]
+
+
+@pytest.mark.parametrize(
+    ("source", "kept", "gone", "name"),
+    [
+        (
+            "ブランビーズが２４－０で快勝し、開幕３連勝の勝ち点１４として首位に立った。",
+            "The Brumbies easily won 24-0, taking the lead with 14 points after three "
+            "straight wins at the start of the season.",
+            "They easily won 24-0, taking the lead with 14 points after three straight wins "
+            "at the start of the season.",
+            "ブランビーズ",
+        ),
+        (
+            "解放された国民の健康は概して良好で、在ナイジェリア大使館が用意した安全な場所で保護されている。",
+            "The health of the released nationals is generally good and they are being "
+            "protected in a safe place provided by the embassy in Nigeria.",
+            "The health of the released nationals is generally good and they are being "
+            "protected in a safe place provided by the embassy.",
+            "ナイジェリア",
+        ),
+    ],
+)
+def test_japanese_names_ipadic_does_not_tag(  # type: ignore[no-untyped-def]
+    embedder, source: str, kept: str, gone: str, name: str
+) -> None:
+    from eval.facts import extract_entities
+
+    # ブランビーズ is no word IPAdic knows (a rare katakana word: weak, judged as a lone
+    # German noun is); ナイジェリア is a country though a noun follows it (在...大使館)
+    assert name in [f.text for f in extract_entities(source, "ja")]
+    assert _entity_flags(source, "ja", kept, "en", embedder) == []
+    assert _entity_flags(source, "ja", gone, "en", embedder) == [f"dropped:entity:{name}"]
+    # a common katakana loanword is no name
+    assert [f.text for f in extract_entities("ジャケットとシャツを買った。", "ja")] == []

@@ -80,6 +80,7 @@ _AFTER_TITLE = re.compile(
 _AFTER_QUOTE = re.compile(r",\s*[\"”»’']\s*$")
 _OPENING_QUOTE = re.compile(r"[\"“„«‚‘']\s*$")
 _CLOSING_QUOTE = re.compile(r"(?:\s*\d+)?[\"”“»’']")
+_KATAKANA_WORD = re.compile(r"[\u30a0-\u30ff]+")
 _ROMAN_ORDINAL = re.compile(r"^[IVXLC]+(?:e|er|ème|eme)?$")
 _TITLES = {
     "mr",
@@ -450,7 +451,11 @@ def _japanese_names(sentence: str) -> tuple[Fact, ...]:
     (大谷 -> ent:oya; :func:`_spellings` adds pykakasi's, otani) so that a version's
     spelling finds them. Latin-letter words are left to the capitals. IPAdic cuts a rare
     personal name short (高|島宗|一郎, 大谷|翔|平): a lone kanji next to a person's name is
-    taken into it. Cached: the same sentence is also searched for names (:func:`_haystack`)."""
+    taken into it. A katakana proper noun before a common noun is part of a term
+    (グリニッジ標準時, Greenwich Mean Time, is GMT), unless a country (在ナイジェリア大使館). A
+    rare katakana word IPAdic does not know (ブランビーズ) may be a name or a loanword: it
+    is ``weak``, judged as a lone German noun is (see :func:`compare_entities`). Cached:
+    the same sentence is also searched for names (:func:`_haystack`)."""
     tokens = [(t.surface, t.part_of_speech, t.reading) for t in _janome().tokenize(sentence)]
     offsets = _token_starts(sentence, [surface for surface, _, _ in tokens])
     person = [",人名," in tag for _, tag, _ in tokens]
@@ -460,8 +465,9 @@ def _japanese_names(sentence: str) -> tuple[Fact, ...]:
         if offsets[k] < 0 or not tag.startswith("名詞,固有名詞") or _latin_share(surface) > 0.5:
             return False
         following = tokens[k + 1][1] if k + 1 < len(tokens) else ""
-        # グリニッジ標準時, Greenwich Mean Time, is GMT: a katakana name inside a term
-        return bool(re.search(f"[{_HAN}]", surface)) or not following.startswith("名詞,一般")
+        if re.search(f"[{_HAN}]", surface) or ",地域,国" in tag:
+            return True  # a country before a noun is still one (在ナイジェリア大使館)
+        return not following.startswith("名詞,一般")
 
     def lone_kanji(k: int) -> bool:
         surface, tag, _ = tokens[k]
@@ -486,7 +492,17 @@ def _japanese_names(sentence: str) -> tuple[Fact, ...]:
         start, end = offsets[span[0]], offsets[span[-1]] + len(tokens[span[-1]][0])
         if len(key.replace(" ", "")) >= 2:
             facts.append(Fact("entity", f"ent:{key}", sentence[start:end], start, end))
-    return tuple(facts)
+    taken = {k for span in spans for k in span}
+    for k, (surface, tag, reading) in enumerate(tokens):
+        if k in taken or offsets[k] < 0 or not tag.startswith("名詞,一般"):
+            continue
+        if len(surface) < 3 or not _KATAKANA_WORD.fullmatch(surface):
+            continue
+        if _rare_word(surface, "ja"):
+            key = _romaji(reading if reading != "*" else surface)
+            end = offsets[k] + len(surface)
+            facts.append(Fact("entity", f"ent:{key}", surface, offsets[k], end, qualifier="weak"))
+    return tuple(sorted(facts, key=lambda f: f.start))
 
 
 def _read_in_kanji(fact: Fact, lang: str) -> bool:
