@@ -55,27 +55,22 @@ def run_versions(sources: list[str], versions: dict[str, list[str]]) -> dict[str
                 "\n".join(line.replace("\n", " ") or "." for line in lines) + "\n", encoding="utf-8"
             )
             paths.append(str(path))
-        done = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "eval.cli",
-                "run",
-                "-q",
-                "--presegmented",
-                "--ref",
-                str(ref),
-                *paths,
-            ],
-            capture_output=True,
-            text=True,
-            check=False,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
-        )
+        rows = run_cli(["--presegmented", "--ref", str(ref), *paths])
+    return {name: [r for r in rows if r.tgt_doc == name] for name in versions}
+
+
+def run_cli(args: list[str]) -> list[Row]:
+    """``factalign run -q`` with ``args``, as a user runs it; the rows it writes."""
+    done = subprocess.run(
+        [sys.executable, "-m", "eval.cli", "run", "-q", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     if done.returncode != 0:
         raise SystemExit(f"factalign failed: {done.stderr}")
-    rows = read_rows(done.stdout.split("\n"), "factalign")
-    return {name: [r for r in rows if r.tgt_doc == name] for name in versions}
+    return read_rows(done.stdout.split("\n"), "factalign")
 
 
 def bead_of(rows: list[Row], src_index: int) -> Row:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.demetr import LANGS, bead_of, load, run_versions
+from bench.demetr import LANGS, ROOT, bead_of, load, run_cli, run_versions
 
 FACT_CATEGORIES = {"date", "number", "money", "percent", "entity"}
 FILES = {
@@ -125,6 +125,25 @@ def main() -> None:
     print("\nfirst false flags, for reading:")
     for line in examples:
         print("  " + line)
+    print_seed_flags()
+
+
+def print_seed_flags() -> None:
+    """Every fact flag on the bundled seeds, 003 as reference, for a reader to judge."""
+    from eval import summarize
+
+    seeds = ROOT / "seeds"
+    rows = run_cli(["--ref", str(seeds / "003_547da99c0c626299.txt"), str(seeds)])
+    verdicts = {s.tgt_doc: s.verdict for s in summarize(rows)}
+    print("\nseeds, 003 as reference: every fact flag (dropped/added/changed), by bead")
+    for doc, verdict in sorted(verdicts.items()):
+        beads = [(r, fact_flags(r.flags)) for r in rows if r.tgt_doc == doc]
+        print(f"  {doc} ({verdict}): {sum(len(f) for _, f in beads)} fact flags")
+        for r, flags in beads:
+            src = ",".join(map(str, r.src_ids)) or "-"
+            tgt = ",".join(map(str, r.tgt_ids)) or "-"
+            for flag in flags:
+                print(f"    [src {src} / tgt {tgt}] {flag}")
 
 
 if __name__ == "__main__":
