@@ -867,25 +867,26 @@ def compare_entities(
     ``opening_margin``.
     With ``alignment`` (which tokens of the reference the version renders, see
     :class:`~eval.content.AlignedToken`): a reference name whose first token and two
-    thirds of its tokens have no counterpart in the version is dropped unless deleting it
-    makes the pair less similar by more than ``-unaligned_margin`` (the deletion test
-    alone misses a name in a long sentence); a Hindi reference may drop, among the words the version does not render,
-    one that gains only ``unaligned_unsaid_margin``, or a rare one (Zipf below
-    :data:`UNSAID_RARE_ZIPF`) only ``unaligned_rare_margin``; a dropped name and the version's name
-    standing in its place (each other's closest tokens) are ``changed``, and so is a name
-    added beside a reference without case and the stretch of it that the name renders; a
-    word of a reference name that the version neither spells nor renders is dropped
-    though the version spells the rest (see :func:`_lost_word`); a name the version
-    added is not reported when at least ``rendered_share`` of its tokens are each the
-    closest of a token of the reference and that one's closest (the reference says it
-    in its own words: *Iron Dome* ~ *Cúpula de Hierro*); a lone German word that may be a
-    common noun (``weak``), never judged by spelling, is dropped when the version renders
-    its first token and two thirds of it by nothing and its deletion gains more than
-    ``weak_margin``; the reference's first word, so unrendered, needs only
-    ``unaligned_opening_margin`` (*Heil sagte* -> *Said that*); a dropped name and the
-    version's name paired with it are no replacement when the version's name renders
-    another part of the reference (its tokens' closest lie elsewhere) and its deletion
-    brings the pair no closer than ``said_margin``: the one was dropped, the other said.
+    thirds of its tokens have no counterpart in the version is dropped unless deleting
+    it makes the pair less similar by more than ``-unaligned_margin`` (the deletion test
+    alone misses a name in a long sentence); a Hindi reference may drop, among the words
+    the version does not render, one that gains only ``unaligned_unsaid_margin``, or a
+    rare one (Zipf below :data:`UNSAID_RARE_ZIPF`) only ``unaligned_rare_margin``; a
+    dropped name and the version's name standing in its place (each other's closest
+    tokens) are ``changed``, and so is a name added beside a reference without case and
+    the stretch of it that the name renders; a word of a reference name that the version
+    neither spells nor renders is dropped though the version spells the rest (see
+    :func:`_lost_word`); a name the version added is not reported when at least
+    ``rendered_share`` of its tokens are each the closest of a token of the reference
+    and that one's closest (the reference says it in its own words: *Iron Dome* ~
+    *Cúpula de Hierro*); a lone German word that may be a common noun (``weak``), never
+    judged by spelling, is dropped when the version renders its first token and two
+    thirds of it by nothing and its deletion gains more than ``weak_margin``; the
+    reference's first word, so unrendered, needs only ``unaligned_opening_margin``
+    (*Heil sagte* -> *Said that*); a dropped name and the version's name paired with it
+    are no replacement when the version's name renders another part of the reference
+    (its tokens' closest lie elsewhere) and its deletion brings the pair no closer than
+    ``said_margin``: the one was dropped, the other said.
     Without ``similarity``, a name whose other side is in a script without case, or in
     another script than the name, is left unjudged. ``langs`` (reference, version) picks
     the place names and common words of each side.
@@ -997,11 +998,11 @@ def compare_entities(
             and not (langs and _place_mentioned(f, langs[0], langs[1], tgt_norm))
         ]
         linked = [t for name in tgt_left for t in _linked_to(src_tokens(), name)]
-        own_words = [
-            f for f in spelled if any(_within(t.start, t.end, f.start, f.end) for t in linked)
-        ]
+        own_words = {
+            id(f) for f in spelled if any(_within(t.start, t.end, f.start, f.end) for t in linked)
+        }
         for fact in [*src_left, *spelled]:
-            if id(fact) in flagged or fact.qualifier == "weak" or fact in own_words:
+            if id(fact) in flagged or id(fact) in own_words or fact.qualifier == "weak":
                 continue
             lost = _lost_word(fact, src_lang, unaligned, tgt_text, tgt_norm, tgt_lang)
             src_flagged += [lost] if lost else []
@@ -1124,7 +1125,7 @@ def compare_entities(
             inside = any(_within(t.start, t.end, old.start, old.end) for t in links)
             if links and not inside and gain.get(id(new), 1.0) <= said_margin:
                 tgt_flagged = [f for f in tgt_flagged if f is not new]
-                src_flagged += [] if old in src_flagged else [old]
+                src_flagged += [] if any(f is old for f in src_flagged) else [old]
             else:
                 kept.append((old, new))
         pairs = kept
@@ -1154,7 +1155,7 @@ def _lost_word(
     unaligned: Callable[[int, int], bool],
     other_text: str,
     other_norm: str,
-    other_lang: str = "",
+    other_lang: str,
 ) -> Fact | None:
     """The first capitalized word of a name of several words that the other side neither
     spells, nor names as a place (in ``other_lang``), nor renders (``unaligned(start,
@@ -1179,7 +1180,7 @@ def _lost_word(
         part = _entity(word, start)
         if not unaligned(start, end) or _mentioned(part, other_text, other_norm, lang):
             continue
-        if not (other_lang and _place_mentioned(part, lang, other_lang, other_norm)):
+        if not _place_mentioned(part, lang, other_lang, other_norm):
             return part
     return None
 
