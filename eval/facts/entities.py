@@ -997,7 +997,7 @@ def compare_entities(
             and not _person_like(f)
             and not (langs and _place_mentioned(f, langs[0], langs[1], tgt_norm))
         ]
-        linked = [t for name in tgt_left for t in _linked_to(src_tokens(), name)]
+        linked = [t for name in tgt_left for t in _linked_to(src_tokens(), name)] if spelled else []
         own_words = {
             id(f) for f in spelled if any(_within(t.start, t.end, f.start, f.end) for t in linked)
         }
