@@ -1457,3 +1457,36 @@ def test_a_version_name_the_reference_says_elsewhere_replaces_nothing(embedder) 
     assert _entity_flags(source, "de", version.format("Fernando Alonso "), "en", embedder) == [
         "changed:entity:Lewis Hamilton -> Fernando Alonso"
     ]
+
+
+def test_a_word_lost_from_several_names_is_one_flag() -> None:
+    import re
+
+    from eval.content import AlignedToken
+    from eval.facts import compare_entities, extract_entities
+
+    # both boards lost Alfa: one name dropped, reported once, as a name said twice is
+    # one fact; the measures are plain data here (every piece of the pair the same
+    # similarity, every word rendered but Alfa) so that only the lost-word rule speaks
+    source = "wczoraj Zarząd Spółki Alfa Gamma i Zarząd Spółki Alfa Delta obradowały."
+    version = "yesterday the Board of Gamma and the Board of Delta met."
+
+    def alignment(src: str, tgt: str) -> list[AlignedToken]:
+        return [
+            AlignedToken(m.start(), m.end(), m.group() != "Alfa", None)
+            for m in re.finditer(r"\w+", src)
+        ]
+
+    def same(texts: list[str], others: list[str]) -> list[float]:
+        return [0.5] * len(texts)
+
+    flags = compare_entities(
+        extract_entities(source, "pl"),
+        extract_entities(version, "en"),
+        source,
+        version,
+        same,
+        langs=("pl", "en"),
+        alignment=alignment,
+    )
+    assert [f.format() for f in flags] == ["dropped:entity:Alfa"]

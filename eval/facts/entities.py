@@ -1146,7 +1146,9 @@ def compare_entities(
 
         tgt_flagged = [f for f in tgt_flagged if id(f) in paired or not rendered(f)]
     flags += [FactFlag("added", "entity", f.text) for f in tgt_flagged if id(f) not in paired]
-    return flags
+    # one flag per name, as one fact per name (see _distinct): a word lost from two names
+    # (Thomas Cook Belgium, Thomas Cook Airlines) was dropped once
+    return list(dict.fromkeys(flags))
 
 
 def _lost_word(
