@@ -1087,23 +1087,20 @@ def compare_entities(
         # the version left out
         bare = not source and not tgt_flagged and not _caseless(tgt_text)
         if bare and _caseless(src_text) and _spaced(src_text):
-            found = _unsaid_span(cross, src_text, src_lang, tgt_text, True, unsaid_margin)
+            stretches = _stretch_gains(cross, src_text, src_lang, tgt_text, True)
+            found = _best_stretch(stretches, src_text, unsaid_margin)
             if not found and alignment is not None:
-                # among the words no token of the version renders, a surer test need not be
-                found = _unsaid_span(
-                    cross, src_text, src_lang, tgt_text, True, unaligned_unsaid_margin, unaligned
-                )
-            if not found and alignment is not None:
-                # and a rare one among them (a transcribed name: मूरे, एनएसए) less still
+                # among the words no token of the version renders, a surer test need not
+                # be, and a rare one among them (a transcribed name: मूरे, एनएसए) less still
                 def rare(start: int, end: int) -> bool:
                     words = src_text[start:end].split()
                     return unaligned(start, end) and all(
                         _zipf(w, src_lang) < UNSAID_RARE_ZIPF for w in words
                     )
 
-                found = _unsaid_span(
-                    cross, src_text, src_lang, tgt_text, True, unaligned_rare_margin, rare
-                )
+                found = _best_stretch(
+                    stretches, src_text, unaligned_unsaid_margin, unaligned
+                ) or _best_stretch(stretches, src_text, unaligned_rare_margin, rare)
             if found and not _mentioned(found, tgt_text, tgt_norm, src_lang):
                 src_flagged.append(found)
     # a dropped name and a name of the version standing in its place: their tokens are
@@ -1360,27 +1357,45 @@ def _unsaid_span(
     other_text: str,
     source_side: bool,
     margin: float,
-    among: Callable[[int, int], bool] | None = None,
 ) -> Fact | None:
     """The stretch of ``text`` (without case) whose deletion brings it closest to
     ``other_text``, as an entity; None unless that brings them closer by ``margin``
-    (below it, the best stretch is as often an ordinary word as the name). ``among``:
-    which stretches (start, end) may be the one."""
+    (below it, the best stretch is as often an ordinary word as the name)."""
+    gains = _stretch_gains(similarity, text, lang, other_text, source_side)
+    return _best_stretch(gains, text, margin)
+
+
+def _stretch_gains(
+    similarity: Similarity, text: str, lang: str, other_text: str, source_side: bool
+) -> list[tuple[tuple[int, int], float]]:
+    """Each place a name may stand in ``text`` (see :func:`_caseless_spans`) with how much
+    closer to ``other_text`` its deletion brings ``text`` (``source_side``: ``text`` is
+    the reference)."""
     spans = _caseless_spans(text, lang)
-    if among is not None:
-        spans = [(a, b) for a, b in spans if among(a, b)]
     if not spans:
-        return None
+        return []
     cut = [cut_out(text, a, b) for a, b in spans]
     if source_side:
         gains = closer_without(similarity, text, other_text, source_variants=cut)
     else:
         gains = closer_without(similarity, other_text, text, target_variants=cut)
-    best = max(range(len(spans)), key=lambda k: gains[k])
-    if gains[best] <= margin:
+    return list(zip(spans, gains, strict=True))
+
+
+def _best_stretch(
+    gains: Sequence[tuple[tuple[int, int], float]],
+    text: str,
+    margin: float,
+    among: Callable[[int, int], bool] | None = None,
+) -> Fact | None:
+    """The stretch of ``gains`` (see :func:`_stretch_gains`) that gains most, as an entity
+    of ``text``, if by more than ``margin``; ``among``: which stretches (start, end) may
+    be the one."""
+    candidates = [(span, gain) for span, gain in gains if among is None or among(*span)]
+    if not candidates:
         return None
-    a, b = spans[best]
-    return _entity(text[a:b], a)
+    (a, b), gain = max(candidates, key=lambda candidate: candidate[1])
+    return _entity(text[a:b], a) if gain > margin else None
 
 
 PAIR_NEAR = 0.25  # of the sentence's length, between the two names of a replacement
