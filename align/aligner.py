@@ -33,7 +33,8 @@ class AlignConfig:
     """Settings of the aligner; every field goes into the run signature.
 
     ``max_bead``: most sentences a bead merges on one side. ``absorb_threshold``: see
-    :func:`absorb_nulls`; ``split_threshold``, ``split_gain``: see :func:`split_unrelated`;
+    :func:`absorb_nulls`; ``split_threshold``, ``split_gain``, ``split_length_need``: see
+    :func:`split_unrelated` (its ``length_need``);
     ``move_threshold``, ``move_window``: see :func:`pair_moved`. Pairs with more
     than ``max_full_cells`` DP cells are searched in a band: every ``block`` sentences
     become one unit, the units are aligned (recursively, in a band themselves when there
@@ -61,6 +62,7 @@ class AlignConfig:
     absorb_threshold: float = 0.7
     split_threshold: float = 1.0
     split_gain: float = 0.1
+    split_length_need: float = 1.0
     move_threshold: float = 0.6
     move_window: int = 10
     max_full_cells: int = 1_000_000
@@ -172,6 +174,8 @@ def split_unrelated(
     bead_cost: Callable[[tuple[int, ...], tuple[int, ...]], float],
     threshold: float,
     gain: float,
+    length_cost: Callable[[tuple[int, ...], tuple[int, ...]], float] | None = None,
+    length_need: float = math.inf,
 ) -> list[BeadIds]:
     """Take out of a merged bead the sentences at its edges that are not part of the
     translation: they become null beads.
@@ -181,8 +185,12 @@ def split_unrelated(
     tends to be swallowed by its neighbour's bead. An edge sentence leaves the bead when it
     is no closer than ``threshold`` (chance is 1.0) to every sentence of the other side, or
     when the bead without it matches better by more than ``gain``: a part of a translation
-    makes the match better, not worse. ``pair_cost(i, j)``: 1-1 semantic cost of source
-    ``i`` and target ``j``; ``bead_cost(src_ids, tgt_ids)``: the same for runs.
+    makes the match better, not worse. A sentence no closer than chance stays when the
+    bead's lengths need it: without it, ``length_cost(src_ids, tgt_ids)`` (Gale-Church)
+    would rise by more than ``length_need`` (a short clause the translation folded into a
+    long sentence is often no closer than chance to it on its own).
+    ``pair_cost(i, j)``: 1-1 semantic cost of source ``i`` and target ``j``;
+    ``bead_cost(src_ids, tgt_ids)``: the same for runs.
     """
 
     def apart(src: tuple[int, ...], tgt: tuple[int, ...], side: int, end: int) -> bool:
@@ -191,9 +199,15 @@ def split_unrelated(
             return False
         edge, rest = ids[end], (ids[1:] if end == 0 else ids[:-1])
         other = (tgt, src)[side]
+        smaller_ids = (rest, tgt) if side == 0 else (src, rest)
+        if bead_cost(*smaller_ids) < bead_cost(src, tgt) - gain:
+            return True
         alone = min(pair_cost(edge, j) if side == 0 else pair_cost(j, edge) for j in other)
-        smaller = bead_cost(rest, tgt) if side == 0 else bead_cost(src, rest)
-        return alone > threshold or smaller < bead_cost(src, tgt) - gain
+        if alone <= threshold:
+            return False
+        return (
+            length_cost is None or length_cost(*smaller_ids) - length_cost(src, tgt) <= length_need
+        )
 
     out: list[BeadIds] = []
     for src, tgt in beads:
@@ -501,7 +515,15 @@ def align_documents(
             band, costs, path = search(band)
 
     path = absorb_nulls(path, pair_cost, config.absorb_threshold, shapes)
-    path = split_unrelated(path, pair_cost, semantic, config.split_threshold, config.split_gain)
+    path = split_unrelated(
+        path,
+        pair_cost,
+        semantic,
+        config.split_threshold,
+        config.split_gain,
+        costs.length,
+        config.split_length_need,
+    )
     path = pair_moved(path, pair_cost, config.move_threshold, config.move_window)
     beads = [
         Bead(s, t, round(bead_confidence(semantic(s, t)), 4) if s and t else 0.0) for s, t in path

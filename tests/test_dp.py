@@ -82,6 +82,31 @@ def test_merged_sentences_that_are_no_part_of_the_translation_are_split_off() ->
     ]
 
 
+def test_a_clause_the_lengths_need_stays_in_its_bead() -> None:
+    from align.aligner import split_unrelated
+
+    # "Der Stiel war mir einmal gebrochen. Er wurde in Chamonix ersetzt ..." -> one French
+    # sentence: the short clause alone is no closer than chance to the long sentence, and
+    # the bead matches about as well without it, but its length is what the French needs
+    pair = {(0, 0): 1.04, (1, 0): 0.34}
+    bead = {((0, 1), (0,)): 0.38, ((1,), (0,)): 0.34, ((0,), (0,)): 1.04}
+    length = {((0, 1), (0,)): 0.4, ((1,), (0,)): 1.6}
+
+    def split(need: float) -> list:
+        return split_unrelated(
+            [((0, 1), (0,))],
+            lambda i, j: pair[(i, j)],
+            lambda s, t: bead[(s, t)],
+            threshold=1.0,
+            gain=0.1,
+            length_cost=lambda s, t: length[(s, t)],
+            length_need=need,
+        )
+
+    assert split(1.0) == [((0, 1), (0,))]
+    assert split(1.5) == [((0,), ()), ((1,), (0,))]
+
+
 def test_doubtful_runs_widen_the_merged_side_and_embed_long_runs_only_inside() -> None:
     from align.aligner import doubtful_runs
 
