@@ -107,7 +107,11 @@ def format_json(summaries: Sequence[PairSummary], signature: str | None = None) 
 
 
 def format_text(summaries: Sequence[PairSummary], signature: str | None = None) -> str:
-    """Human summary: a table of pairs, then each pair's flags, then the run's signature."""
+    """Human summary: a table of pairs, then each pair's flags, then the run's signature.
+
+    A version that is not a translation of its reference gets one line instead of its
+    flags: every sentence of it would be listed as an addition or omission, which says
+    nothing the verdict does not."""
     head = f"{'reference':<24} {'version':<24} {'langs':<7} {'cover':>6} {'fidelity':>8}  verdict            flags"
     lines = [head, "-" * len(head)]
     for s in summaries:
@@ -119,6 +123,16 @@ def format_text(summaries: Sequence[PairSummary], signature: str | None = None) 
         )
     for s in summaries:
         lines.append("")
+        if s.verdict != "translation":
+            lines.append(
+                f"{s.tgt_doc} against {s.src_doc}: not a translation (confident coverage "
+                f"{s.confident_coverage:.2f} < {NOT_TRANSLATION_BELOW})"
+            )
+            lines.append(
+                f"  its {len(s.flags)} flags are not listed here (the TSV and --format json "
+                "keep them): they only say the texts differ"
+            )
+            continue
         lines.append(f"{s.tgt_doc} against {s.src_doc}: {len(s.flags)} flags")
         for f in s.flags:
             ids = f"src {f['src_ids'] or '-'} / tgt {f['tgt_ids'] or '-'}"

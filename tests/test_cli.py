@@ -75,6 +75,10 @@ def test_summary_text_json_and_gate(seeds_tsv: Path) -> None:
     text = factalign("summary", str(seeds_tsv))
     assert text.returncode == 0
     assert "dropped:date:last year" in text.stdout and "not a translation" in text.stdout
+    # the opinion piece gets its verdict, not a hundred flags that each say the same
+    listed = [line for line in text.stdout.splitlines() if line.startswith("  [")]
+    assert listed and not any("Media reports suggest" in line for line in listed)
+    assert "004_3dbb8be4327ffdce against 003_547da99c0c626299: not a translation" in text.stdout
     js = factalign("summary", str(seeds_tsv), "--format", "json")
     payload = json.loads(js.stdout)
     pairs = {p["tgt_doc"][:3]: p for p in payload["pairs"]}
