@@ -11,6 +11,7 @@ from align.embedders.e5_tokens import TOKEN_LAYER
 from align.langid import langid_version
 
 from .facts import facts_version
+from .facts.entities import NAME_MARGINS
 from .fidelity import FidelityConfig
 from .scoring import ALIGNED_COSINE
 
@@ -65,4 +66,5 @@ def run_signature(
     ]
     parts += _flatten(align_config)
     parts += [(f"fid.{k}", v) for k, v in _flatten(fidelity_config)]
+    parts += [(f"names.{k}", v) for k, v in _flatten(NAME_MARGINS)]
     return "|".join(f"{k}:{v}" for k, v in parts)

@@ -26,6 +26,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import pairwise
 from typing import Any
@@ -811,37 +812,54 @@ def _spelled_name(fact: Fact) -> bool:
     return not acronym and _name_like(word)
 
 
+@dataclass(frozen=True)
+class NameMargins:
+    """How much closer a pair must get without a name before the name counts as not said,
+    per kind of name and script (see :func:`compare_entities`, which explains each).
+
+    Gains are differences of a similarity in [0, 1]; ``rendered_share`` is a share of
+    tokens. Set on the DEMETR perturbations (``bench/facts.py``); each field goes into
+    the run signature (``names.<field>``).
+    """
+
+    cased_margin: float = 0.004
+    cross_margin: float = 0.025
+    romanized_margin: float = 0.005
+    unsaid_margin: float = 0.04
+    latin_cross_margin: float = 0.02
+    opening_margin: float = 0.008
+    travel_margin: float = 0.0
+    place_margin: float = 0.01
+    unaligned_margin: float = -0.01
+    unaligned_unsaid_margin: float = 0.025
+    unaligned_rare_margin: float = 0.015
+    rendered_share: float = 0.5
+    weak_margin: float = 0.01
+    unaligned_opening_margin: float = 0.001
+    said_margin: float = 0.001
+
+
+NAME_MARGINS = NameMargins()
+
+
 def compare_entities(
     source: Sequence[Fact],
     target: Sequence[Fact],
     src_text: str,
     tgt_text: str,
     similarity: Similarity | None = None,
-    margin: float = 0.004,
     langs: tuple[str, str] | None = None,
     cross_similarity: Similarity | None = None,
-    cross_margin: float = 0.025,
-    romanized_margin: float = 0.005,
-    unsaid_margin: float = 0.04,
-    latin_cross_margin: float = 0.02,
-    opening_margin: float = 0.008,
-    travel_margin: float = 0.0,
-    place_margin: float = 0.01,
     alignment: TokenAlignment | None = None,
-    unaligned_margin: float = -0.01,
-    unaligned_unsaid_margin: float = 0.025,
-    unaligned_rare_margin: float = 0.015,
-    rendered_share: float = 0.5,
-    weak_margin: float = 0.01,
-    unaligned_opening_margin: float = 0.001,
-    said_margin: float = 0.001,
+    margins: NameMargins = NAME_MARGINS,
 ) -> list[FactFlag]:
     """``dropped`` / ``added`` / ``changed`` entity flags for one bead.
 
+    The margins named below are the fields of ``margins`` (:class:`NameMargins`).
     A name on one side that the other side's text spells (see :func:`_mentioned`) is kept.
     A full name that kept its surname but not its given name is ``changed``. Otherwise,
     with ``similarity``, the name is deleted from its sentence: when the pair becomes more
-    similar by more than ``margin``, the other side does not say it. A name the version
+    similar by more than ``cased_margin``, the other side does not say it. A name the version
     added and a name of the reference that the version does not spell were a replacement:
     ``changed``; the rest is ``dropped`` or ``added``.
     Where the other side is in a script without case, the deletion test uses
@@ -953,7 +971,7 @@ def compare_entities(
             return (
                 reference
                 and similarity is not None
-                and gain[id(fact)] > weak_margin
+                and gain[id(fact)] > margins.weak_margin
                 and mostly_unaligned(fact.start, fact.end)
             )
 
@@ -964,19 +982,19 @@ def compare_entities(
         if (
             reference
             and fact.qualifier != "initial"
-            and gain[id(fact)] > unaligned_margin
+            and gain[id(fact)] > margins.unaligned_margin
             and mostly_unaligned(fact.start, fact.end)
         ):
             return True
         if _read_in_kanji(fact, lang) and _latin_share(other_text) > 0.8:
-            return gain[id(fact)] > romanized_margin
+            return gain[id(fact)] > margins.romanized_margin
         if not _beside_caseless(fact, other_text):
             if reference and _travelling_name(fact, lang) and _same_script(fact.text, other_text):
-                return gain[id(fact)] > travel_margin
-            return gain[id(fact)] > margin
-        surer = cross_margin if _caseless(fact.text) else latin_cross_margin
+                return gain[id(fact)] > margins.travel_margin
+            return gain[id(fact)] > margins.cased_margin
+        surer = margins.cross_margin if _caseless(fact.text) else margins.latin_cross_margin
         if _place_ids(fact, lang):
-            return gain[id(fact)] > min(place_margin, surer)
+            return gain[id(fact)] > min(margins.place_margin, surer)
         return gain[id(fact)] > surer
 
     src_flagged = [f for f in src_left if missing(f, tgt_text, src_lang, True)]
@@ -1019,8 +1037,11 @@ def compare_entities(
         src_flagged += [
             f
             for f in opening
-            if opening_gain[id(f)] > opening_margin
-            or (opening_gain[id(f)] > unaligned_opening_margin and mostly_unaligned(f.start, f.end))
+            if opening_gain[id(f)] > margins.opening_margin
+            or (
+                opening_gain[id(f)] > margins.unaligned_opening_margin
+                and mostly_unaligned(f.start, f.end)
+            )
         ]
     pairs = _closest_pairs(src_flagged, tgt_flagged, len(src_text), len(tgt_text))
     # a name the version added, beside a reference name it does not spell (an exonym, a
@@ -1073,13 +1094,15 @@ def compare_entities(
         added = [f for f in tgt_flagged if id(f) not in paired]
         if added and _caseless(src_text):
             found = _unsaid_span(
-                cross, src_text, src_lang, tgt_text, True, 0.6 * cross_margin
+                cross, src_text, src_lang, tgt_text, True, 0.6 * margins.cross_margin
             ) or _rendered_stretch(added[0], src_tokens(), src_text, src_lang)
             if found:
                 pairs.append((found, added[0]))
         dropped = [f for f in src_flagged if id(f) not in paired]
         if dropped and _caseless(tgt_text):
-            found = _unsaid_span(cross, tgt_text, tgt_lang, src_text, False, 0.6 * cross_margin)
+            found = _unsaid_span(
+                cross, tgt_text, tgt_lang, src_text, False, 0.6 * margins.cross_margin
+            )
             if found:
                 pairs.append((dropped[0], found))
         # a reference in a spaced script without case (Hindi) has no names to drop
@@ -1088,7 +1111,7 @@ def compare_entities(
         bare = not source and not tgt_flagged and not _caseless(tgt_text)
         if bare and _caseless(src_text) and _spaced(src_text):
             stretches = _stretch_gains(cross, src_text, src_lang, tgt_text, True)
-            found = _best_stretch(stretches, src_text, unsaid_margin)
+            found = _best_stretch(stretches, src_text, margins.unsaid_margin)
             if not found and alignment is not None:
                 # among the words no token of the version renders, a surer test need not
                 # be, and a rare one among them (a transcribed name: मूरे, एनएसए) less still
@@ -1099,8 +1122,8 @@ def compare_entities(
                     )
 
                 found = _best_stretch(
-                    stretches, src_text, unaligned_unsaid_margin, unaligned
-                ) or _best_stretch(stretches, src_text, unaligned_rare_margin, rare)
+                    stretches, src_text, margins.unaligned_unsaid_margin, unaligned
+                ) or _best_stretch(stretches, src_text, margins.unaligned_rare_margin, rare)
             if found and not _mentioned(found, tgt_text, tgt_norm, src_lang):
                 src_flagged.append(found)
     # a dropped name and a name of the version standing in its place: their tokens are
@@ -1120,7 +1143,7 @@ def compare_entities(
         for old, new in pairs:
             links = _linked_to(src_tokens(), new)
             inside = any(_within(t.start, t.end, old.start, old.end) for t in links)
-            if links and not inside and gain.get(id(new), 1.0) <= said_margin:
+            if links and not inside and gain.get(id(new), 1.0) <= margins.said_margin:
                 tgt_flagged = [f for f in tgt_flagged if f is not new]
                 src_flagged += [] if any(f is old for f in src_flagged) else [old]
             else:
@@ -1139,7 +1162,7 @@ def compare_entities(
 
         def rendered(name: Fact) -> bool:
             found = [t.partner is not None for t in _tokens_within(back, name.start, name.end)]
-            return bool(found) and sum(found) >= rendered_share * len(found)
+            return bool(found) and sum(found) >= margins.rendered_share * len(found)
 
         tgt_flagged = [f for f in tgt_flagged if id(f) in paired or not rendered(f)]
     flags += [FactFlag("added", "entity", f.text) for f in tgt_flagged if id(f) not in paired]
