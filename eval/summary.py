@@ -133,7 +133,8 @@ def format_text(summaries: Sequence[PairSummary], signature: str | None = None) 
                 "keep them): they only say the texts differ"
             )
             continue
-        lines.append(f"{s.tgt_doc} against {s.src_doc}: {len(s.flags)} flags")
+        count = len(s.flags)
+        lines.append(f"{s.tgt_doc} against {s.src_doc}: {count} flag{'' if count == 1 else 's'}")
         for f in s.flags:
             ids = f"src {f['src_ids'] or '-'} / tgt {f['tgt_ids'] or '-'}"
             lines.append(f"  [{ids}] {f['kind']}:{f['category']}:{f['text']}")

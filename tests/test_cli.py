@@ -83,6 +83,7 @@ def test_summary_text_json_and_gate(seeds_tsv: Path) -> None:
     listed = [line for line in text.stdout.splitlines() if line.startswith("  [")]
     assert listed and not any("Media reports suggest" in line for line in listed)
     assert "004_3dbb8be4327ffdce against 003_547da99c0c626299: not a translation" in text.stdout
+    assert "001_355e51555a3ccf1d against 003_547da99c0c626299: 0 flags" in text.stdout
     js = factalign("summary", str(seeds_tsv), "--format", "json")
     payload = json.loads(js.stdout)
     pairs = {p["tgt_doc"][:3]: p for p in payload["pairs"]}
