@@ -33,7 +33,9 @@ class CostConfig:
     weight of the Gale-Church length term. ``anchor_weight``: bonus for shared numbers,
     names and URLs. ``paragraph_penalty``: cost of a bead that merges sentences across a
     paragraph boundary. ``merge_penalty``: extra cost per sentence a bead merges beyond 1-1.
-    ``random_pairs``: how many random non-matching sentences estimate the baseline.
+    ``random_pairs``: how many random non-matching sentences estimate the baseline (256:
+    on the dev document 64 leaves sampling noise, strict F1 0.867 against 0.873 for 256 or
+    every sentence; test set and harder variant unchanged; the cost stays linear).
     ``size_exponent``: a bead's semantic cost is multiplied by ``(a * b) ** size_exponent``
     (1 is Vecalign's choice; 0 leaves merges to ``merge_penalty``, as Gale-Church's priors do).
     ``semantic_weight``: scale of the semantic cost against the other terms.
@@ -46,7 +48,7 @@ class CostConfig:
     anchor_weight: float = 0.3
     paragraph_penalty: float = 0.3
     merge_penalty: float = 0.3
-    random_pairs: int = 64
+    random_pairs: int = 256
     size_exponent: float = 0.5
     semantic_weight: float = 1.0
     max_semantic_cost: float = 0.85
