@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -22,6 +22,7 @@ from .costs import (
 from .document import Document
 from .dp import Band, BeadIds, align_path, bead_shapes
 from .embedders import Embedder, MixedEmbedder
+from .tokens import letter_tokens, linked_share
 from .translators import Translator
 
 CONFIDENT_BEAD = 0.7
@@ -33,8 +34,10 @@ class AlignConfig:
     """Settings of the aligner; every field goes into the run signature.
 
     ``max_bead``: most sentences a bead merges on one side. ``absorb_threshold``: see
-    :func:`absorb_nulls`; ``split_threshold``, ``split_gain``, ``split_length_need``: see
-    :func:`split_unrelated` (its ``length_need``);
+    :func:`absorb_nulls`; ``split_threshold``, ``split_gain``: see :func:`split_unrelated`;
+    ``keep_share``, ``drop_share``, ``share_min_tokens``: how much of a sentence's tokens
+    the other side of its bead must render for it to stay in or join the bead, or may
+    render before it leaves (:class:`TokenLinks`; its ``min_tokens`` for the last);
     ``move_threshold``, ``move_window``: see :func:`pair_moved`. Pairs with more
     than ``max_full_cells`` DP cells are searched in a band: every ``block`` sentences
     become one unit, the units are aligned (recursively, in a band themselves when there
@@ -57,12 +60,14 @@ class AlignConfig:
     than e5's (0.872), and 0.15 of it mixed in, 0.922; strict F1 0.920 -> 0.929.
     """
 
-    max_bead: int = 3
+    max_bead: int = 4
     costs: CostConfig = field(default_factory=CostConfig)
     absorb_threshold: float = 0.7
     split_threshold: float = 1.0
     split_gain: float = 0.1
-    split_length_need: float = 1.0
+    keep_share: float = 0.33
+    drop_share: float = 0.2
+    share_min_tokens: int = 6
     move_threshold: float = 0.6
     move_window: int = 10
     max_full_cells: int = 1_000_000
@@ -123,18 +128,41 @@ def bead_confidence(semantic_cost: float) -> float:
     return 1.0 / (1.0 + math.exp((semantic_cost - 0.8) / 0.08))
 
 
+@dataclass(frozen=True)
+class TokenLinks:
+    """How much of a sentence a bead's other side renders word by word: the share of its
+    tokens linked to a token there (see :mod:`align.tokens`), and how many of its tokens
+    hold a letter (a share over a handful says little)."""
+
+    share: float
+    tokens: int
+
+
+LinksOf = Callable[[int, int, tuple[int, ...], tuple[int, ...]], TokenLinks | None]
+"""``links(side, sentence, same, other)``: the :class:`TokenLinks` of ``sentence`` (of the
+reference when ``side`` is 0, else of the version) in a bead holding it and the sentences
+``same`` of its side, against the sentences ``other`` of the other side; None when the
+embedder gives no token vectors."""
+
+
 def absorb_nulls(
     beads: list[BeadIds],
     pair_cost: Callable[[int, int], float],
     threshold: float,
     shapes: tuple[tuple[int, int], ...],
+    links: LinksOf | None = None,
+    keep_share: float = math.inf,
 ) -> list[BeadIds]:
     """Merge a null bead into a neighbour whose other side translates it.
 
     A sentence left unaligned although its own semantic cost to a sentence of the
     neighbouring bead's other side is below ``threshold`` is part of that bead (a
     translation that folded two sentences into one and shortened them), not an omission
-    or addition. ``pair_cost(i, j)`` is the 1-1 semantic cost of source ``i`` and target ``j``.
+    or addition; so is one whose tokens that bead's other side renders, at least
+    ``keep_share`` of them (``links``, see :class:`TokenLinks`): a short clause the
+    translation folded into a long sentence is often no closer than chance to it as a
+    whole. Between two neighbours, the one that renders more of it wins.
+    ``pair_cost(i, j)`` is the 1-1 semantic cost of source ``i`` and target ``j``.
     """
     out = list(beads)
     k = 0
@@ -143,7 +171,7 @@ def absorb_nulls(
         if src and tgt:
             k += 1
             continue
-        best: tuple[float, int] | None = None
+        best: tuple[tuple[float, float], int] | None = None
         for n in (k - 1, k + 1):
             if not 0 <= n < len(out) or not (out[n][0] and out[n][1]):
                 continue
@@ -155,8 +183,13 @@ def absorb_nulls(
                 if src
                 else min(pair_cost(i, tgt[0]) for i in ns)
             )
-            if cost < threshold and (best is None or cost < best[0]):
-                best = (cost, n)
+            found = None
+            if links is not None:
+                found = links(0, src[0], ns, nt) if src else links(1, tgt[0], nt, ns)
+            share = found.share if found is not None else 0.0
+            rank = (-share, cost)
+            if (cost < threshold or share >= keep_share) and (best is None or rank < best[0]):
+                best = (rank, n)
         if best is None:
             k += 1
             continue
@@ -174,23 +207,25 @@ def split_unrelated(
     bead_cost: Callable[[tuple[int, ...], tuple[int, ...]], float],
     threshold: float,
     gain: float,
-    length_cost: Callable[[tuple[int, ...], tuple[int, ...]], float] | None = None,
-    length_need: float = math.inf,
+    links: LinksOf | None = None,
+    keep_share: float = math.inf,
+    drop_share: float = 0.0,
+    min_tokens: int = 1,
 ) -> list[BeadIds]:
     """Take out of a merged bead the sentences at its edges that are not part of the
     translation: they become null beads.
 
     The counterpart of :func:`absorb_nulls`. A merge is cheap next to two null beads, so a
     sentence a version added (or whose counterpart it dropped) next to a translated one
-    tends to be swallowed by its neighbour's bead. An edge sentence leaves the bead when it
-    is no closer than ``threshold`` (chance is 1.0) to every sentence of the other side, or
-    when the bead without it matches better by more than ``gain``: a part of a translation
-    makes the match better, not worse. A sentence no closer than chance stays when the
-    bead's lengths need it: without it, ``length_cost(src_ids, tgt_ids)`` (Gale-Church)
-    would rise by more than ``length_need`` (a short clause the translation folded into a
-    long sentence is often no closer than chance to it on its own).
-    ``pair_cost(i, j)``: 1-1 semantic cost of source ``i`` and target ``j``;
-    ``bead_cost(src_ids, tgt_ids)``: the same for runs.
+    tends to be swallowed by its neighbour's bead. An edge sentence leaves the bead when
+    the bead without it matches better by more than ``gain`` (a part of a translation
+    makes the match better, not worse); when the other side renders less than
+    ``drop_share`` of its tokens, of at least ``min_tokens`` (``links``, see
+    :class:`TokenLinks`); or when it is no closer than ``threshold`` (chance is 1.0) to
+    every sentence of the other side, unless that side renders ``keep_share`` of its
+    tokens (a short clause folded into a long sentence). ``pair_cost(i, j)``: 1-1
+    semantic cost of source ``i`` and target ``j``; ``bead_cost(src_ids, tgt_ids)``: the
+    same for runs.
     """
 
     def apart(src: tuple[int, ...], tgt: tuple[int, ...], side: int, end: int) -> bool:
@@ -199,15 +234,14 @@ def split_unrelated(
             return False
         edge, rest = ids[end], (ids[1:] if end == 0 else ids[:-1])
         other = (tgt, src)[side]
-        smaller_ids = (rest, tgt) if side == 0 else (src, rest)
-        if bead_cost(*smaller_ids) < bead_cost(src, tgt) - gain:
+        smaller = bead_cost(rest, tgt) if side == 0 else bead_cost(src, rest)
+        if smaller < bead_cost(src, tgt) - gain:
+            return True
+        found = links(side, edge, rest, other) if links is not None else None
+        if found is not None and found.tokens >= min_tokens and found.share < drop_share:
             return True
         alone = min(pair_cost(edge, j) if side == 0 else pair_cost(j, edge) for j in other)
-        if alone <= threshold:
-            return False
-        return (
-            length_cost is None or length_cost(*smaller_ids) - length_cost(src, tgt) <= length_need
-        )
+        return alone > threshold and (found is None or found.share < keep_share)
 
     out: list[BeadIds] = []
     for src, tgt in beads:
@@ -230,6 +264,35 @@ def split_unrelated(
             src = src[:-1]
         out += [*before, (src, tgt), *after]
     return out
+
+
+def token_links(
+    embedder: Embedder, src_sentences: Sequence[str], tgt_sentences: Sequence[str]
+) -> LinksOf:
+    """The :data:`LinksOf` of a document pair: the bead's texts joined by a space, their
+    token vectors from ``embedder`` (cached like its sentence vectors), the share of the
+    sentence's tokens linked across (:func:`~align.tokens.linked_share`)."""
+    sides = (src_sentences, tgt_sentences)
+
+    def links(
+        side: int, sentence: int, same: tuple[int, ...], other: tuple[int, ...]
+    ) -> TokenLinks | None:
+        ids = sorted({*same, sentence})
+        pieces = [sides[side][i] for i in ids]
+        start = sum(len(piece) + 1 for piece in pieces[: ids.index(sentence)])
+        end = start + len(sides[side][sentence])
+        text, other_text = " ".join(pieces), " ".join(sides[1 - side][j] for j in sorted(other))
+        vectors, other_vectors = embedder.tokens([text, other_text])
+        spans = embedder.token_spans([text])[0]
+        if len(spans) != len(vectors):
+            return None
+        share = linked_share(vectors, spans, other_vectors, start, end)
+        if share is None:
+            return None
+        own = [(a - start, b - start) for a, b in spans if a >= start and b <= end]
+        return TokenLinks(share, letter_tokens(sides[side][sentence], own))
+
+    return links
 
 
 def pair_moved(
@@ -514,15 +577,18 @@ def align_documents(
             ]
             band, costs, path = search(band)
 
-    path = absorb_nulls(path, pair_cost, config.absorb_threshold, shapes)
+    links = token_links(embedder, src.sentences, tgt.sentences)
+    path = absorb_nulls(path, pair_cost, config.absorb_threshold, shapes, links, config.keep_share)
     path = split_unrelated(
         path,
         pair_cost,
         semantic,
         config.split_threshold,
         config.split_gain,
-        costs.length,
-        config.split_length_need,
+        links,
+        config.keep_share,
+        config.drop_share,
+        config.share_min_tokens,
     )
     path = pair_moved(path, pair_cost, config.move_threshold, config.move_window)
     beads = [

@@ -222,12 +222,6 @@ class PairCosts:
         sims = np.einsum("...d,...d->...", self.src.vecs[a][p], self.tgt.vecs[b][q])
         return self._normalized(a, b, sims, p, q)
 
-    def length(self, src_ids: Sequence[int], tgt_ids: Sequence[int]) -> float:
-        """Gale-Church cost of a bead's character lengths (unweighted)."""
-        src_len = float(sum(self.src.lengths[i] for i in src_ids))
-        tgt_len = float(sum(self.tgt.lengths[j] for j in tgt_ids))
-        return float(gale_church_cost(np.array(src_len), np.array(tgt_len), self.ratio))
-
     def _normalized(
         self, a: int, b: int, sims: np.ndarray, p: np.ndarray, q: np.ndarray
     ) -> np.ndarray:

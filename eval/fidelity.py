@@ -50,6 +50,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from align.tokens import mutual_closest
+
 
 @dataclass(frozen=True)
 class FidelityConfig:
@@ -112,9 +114,8 @@ def aligned_tokens(
     if len(source) == 0 or len(target) == 0:
         return np.full(len(source), -1, dtype=np.int64), np.zeros(len(source), dtype=bool)
     cosines = source @ target.T
-    closest = cosines.argmax(axis=1)
-    mutual = cosines.argmax(axis=0)[closest] == np.arange(len(source))
-    return np.where(mutual, closest, -1), mutual | (cosines.max(axis=1) >= floor)
+    partners = mutual_closest(cosines)
+    return partners, (partners >= 0) | (cosines.max(axis=1) >= floor)
 
 
 def term_part(recall: float, precision: float, config: FidelityConfig) -> float:

