@@ -50,7 +50,7 @@ def test_run_on_seeds_writes_the_contract(seeds_tsv: Path) -> None:
     )
     # every setting that changes a number is in it: aligner, fidelity weights, name margins
     fields = dict(part.split(":", 1) for part in rows[0].extra["signature"].split("|"))
-    assert fields["null_cost"] == "0.8" and fields["split_length_need"] == "1.0"
+    assert fields["null_cost"] == "0.8" and fields["keep_share"] == "0.33"
     assert fields["fid.fact_penalty"] == "0.7" and fields["names.cased_margin"] == "0.004"
     assert len({r.tgt_doc for r in rows}) == 4
     assert all(r.fidelity is not None for r in rows)

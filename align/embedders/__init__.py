@@ -88,11 +88,13 @@ class MixedEmbedder:
 
 class CountingEmbedder:
     """Wraps an :class:`Embedder` and counts the texts it is asked for (``asked``) and
-    their characters (``asked_chars``, what the model's time is proportional to): what
-    benchmarks and tests measure of the aligner's embedding work."""
+    their characters (``asked_chars``, what the model's time is proportional to), and the
+    characters asked for token vectors (``asked_token_chars``): what benchmarks and tests
+    measure of the aligner's embedding work."""
 
     def __init__(self, inner: Embedder) -> None:
         self.inner, self.asked, self.asked_chars = inner, 0, 0
+        self.asked_token_chars = 0
         self.name, self.fingerprint = inner.name, inner.fingerprint
         self.dim, self.languages = inner.dim, inner.languages
 
@@ -105,6 +107,7 @@ class CountingEmbedder:
         return self.inner.terms(texts)
 
     def tokens(self, texts: Sequence[str]) -> list[np.ndarray]:
+        self.asked_token_chars += sum(map(len, texts))
         return self.inner.tokens(texts)
 
     def token_spans(self, texts: Sequence[str]) -> list[list[tuple[int, int]]]:
