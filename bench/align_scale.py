@@ -13,7 +13,9 @@ the model for, divided by the model's measured throughput in characters per seco
 sizes repeat the gold documents, so their own cold run would embed each text once).
 The growth exponent is the slope of log(time) against log(size). The aligner runs as the
 CLI does, with USE as its second embedder (its time is in "embedding" and in the
-projection, at its own throughput).
+projection, at its own throughput); the token vectors the aligner reads for its token
+test (``align.tokens``) count as embedding too, projected at the token encoder's own
+throughput.
 """
 
 from __future__ import annotations
@@ -99,6 +101,17 @@ def worker(size: int) -> None:
         return out
 
     aligner.embed_runs = timed_embed_runs
+    token_seconds = 0.0
+    read_tokens = embedder.tokens
+
+    def timed_tokens(texts):  # type: ignore[no-untyped-def]
+        nonlocal token_seconds
+        started = time.perf_counter()
+        out = read_tokens(texts)
+        token_seconds += time.perf_counter() - started
+        return out
+
+    embedder.tokens = timed_tokens  # type: ignore[method-assign]
     started = time.perf_counter()
     alignment = aligner.align_documents(src, tgt, embedder, second=second)
     total = time.perf_counter() - started
@@ -115,8 +128,10 @@ def worker(size: int) -> None:
                 "chars_to_embed": embedder.asked_chars,
                 "second_chars": second.asked_chars,
                 "texts_all_runs": every,
-                "embed_cached_s": embed_seconds,
-                "align_s": total - embed_seconds,
+                "token_chars": embedder.asked_token_chars,
+                "embed_cached_s": embed_seconds + token_seconds,
+                "tokens_s": token_seconds,
+                "align_s": total - embed_seconds - token_seconds,
                 "peak_mib": peak_rss_mib(),
                 "strict_f1": counts.scores()["strict_f1"],
             }
@@ -135,6 +150,20 @@ def cold_throughput(name: str = "e5", n: int = 150) -> float:
     embedder.embed(texts[:2])  # loads the model
     started = time.perf_counter()
     embedder.embed(texts)
+    return sum(map(len, texts)) / (time.perf_counter() - started)
+
+
+def token_throughput(n: int = 150) -> float:
+    """Characters per second of e5's token encoder (the aligner's token test, see
+    :mod:`align.tokens`), cache off, on the texts :func:`cold_throughput` reads."""
+    from align.embedders import get_embedder
+
+    lines = read_lines(DATA / "test0.de")
+    texts = [" ".join(lines[i : i + k]) for k in (1, 2, 3) for i in range(n)]
+    embedder = get_embedder("e5", cache=False, progress=False)
+    embedder.tokens(texts[:2])  # loads the encoder
+    started = time.perf_counter()
+    embedder.tokens(texts)
     return sum(map(len, texts)) / (time.perf_counter() - started)
 
 
@@ -179,19 +208,22 @@ def main() -> None:
         print(
             f"{r['src']}x{r['tgt']}, every text distinct, empty cache: embedding "
             f"{r['embed_cached_s']:.0f} s ({r['texts_to_embed']} texts, {r['chars_to_embed']} "
+            f"characters; token vectors {r['tokens_s']:.0f} s of it, {r['token_chars']} "
             f"characters), everything else {r['align_s']:.1f} s, total "
             f"{r['embed_cached_s'] + r['align_s']:.0f} s, peak {r['peak_mib']:.0f} MiB, "
             f"strict F1 {r['strict_f1']:.3f}"
         )
         return
-    rate, rate2 = cold_throughput("e5"), cold_throughput("use")
+    rate, rate2, rate3 = cold_throughput("e5"), cold_throughput("use"), token_throughput()
     print(
         f"embedding throughput, cache off, texts of 1-3 sentences: e5 {rate:.0f} characters/s, "
-        f"USE {rate2:.0f} characters/s"
+        f"USE {rate2:.0f} characters/s, e5 token vectors {rate3:.0f} characters/s"
     )
 
     def projected(r: dict) -> float:
-        return float(r["chars_to_embed"] / rate + r["second_chars"] / rate2)
+        return float(
+            r["chars_to_embed"] / rate + r["second_chars"] / rate2 + r["token_chars"] / rate3
+        )
 
     sizes = [int(s) for s in args.sizes.split(",")]
     with tempfile.TemporaryDirectory() as empty:
