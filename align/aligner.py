@@ -180,7 +180,7 @@ def absorb_nulls(
         if src and tgt:
             k += 1
             continue
-        best: tuple[tuple[float, float], int] | None = None
+        best: tuple[tuple[bool, float, float], int] | None = None
         for n in (k - 1, k + 1):
             if not 0 <= n < len(out) or not (out[n][0] and out[n][1]):
                 continue

