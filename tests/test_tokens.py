@@ -223,3 +223,12 @@ class _NoTokens:
 
     def token_spans(self, texts: list[str]) -> list[list[tuple[int, int]]]:
         return [[] for _ in texts]
+
+
+def test_threads_change_no_bit_of_the_token_vectors(weights: Path) -> None:
+    from align.embedders.e5_tokens import TokenEncoder
+
+    encoder = TokenEncoder(weights)
+    texts = [t for t in TEXTS if t] * 2
+    alone, shared = encoder.encode(texts, workers=1), encoder.encode(texts, workers=2)
+    assert all(np.array_equal(a, b) for a, b in zip(alone, shared, strict=True))
