@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -279,33 +279,90 @@ def split_unrelated(
     return out
 
 
-def token_links(
-    embedder: Embedder, src_sentences: Sequence[str], tgt_sentences: Sequence[str]
-) -> LinksOf:
-    """The :data:`LinksOf` of a document pair: the bead's texts joined by a space, their
-    token vectors from ``embedder`` (cached like its sentence vectors), the share of the
-    sentence's tokens linked across (:func:`~align.tokens.linked_share`)."""
-    sides = (src_sentences, tgt_sentences)
+class TokenLinker:
+    """The :data:`LinksOf` of a document pair, callable: the bead's texts joined by a space
+    (as the scored TSV joins them), their token vectors from ``embedder``, the share of the
+    sentence's tokens linked across (:func:`~align.tokens.linked_share`).
 
-    def links(
-        side: int, sentence: int, same: tuple[int, ...], other: tuple[int, ...]
-    ) -> TokenLinks | None:
+    Token vectors are kept for the run; :meth:`prefetch` reads many beads' at once, which
+    lets the encoder spread whole texts over its threads."""
+
+    def __init__(
+        self, embedder: Embedder, src_sentences: Sequence[str], tgt_sentences: Sequence[str]
+    ) -> None:
+        self.embedder = embedder
+        self.sides = (src_sentences, tgt_sentences)
+        self.vectors: dict[str, np.ndarray] = {}
+
+    def _texts(
+        self, side: int, sentence: int, same: tuple[int, ...], other: tuple[int, ...]
+    ) -> tuple[str, str, int]:
+        """The bead's two texts and where ``sentence`` starts in the first."""
         ids = sorted({*same, sentence})
-        pieces = [sides[side][i] for i in ids]
+        pieces = [self.sides[side][i] for i in ids]
         start = sum(len(piece) + 1 for piece in pieces[: ids.index(sentence)])
-        end = start + len(sides[side][sentence])
-        text, other_text = " ".join(pieces), " ".join(sides[1 - side][j] for j in sorted(other))
-        vectors, other_vectors = embedder.tokens([text, other_text])
-        spans = embedder.token_spans([text])[0]
+        other_text = " ".join(self.sides[1 - side][j] for j in sorted(other))
+        return " ".join(pieces), other_text, start
+
+    def prefetch(self, beads: Iterable[tuple[int, int, tuple[int, ...], tuple[int, ...]]]) -> None:
+        """Read the token vectors of these ``(side, sentence, same, other)`` beads in one batch."""
+        wanted = {t for bead in beads for t in self._texts(*bead)[:2]} - self.vectors.keys()
+        texts = sorted(wanted)
+        self.vectors |= dict(zip(texts, self.embedder.tokens(texts), strict=True))
+
+    def __call__(
+        self, side: int, sentence: int, same: tuple[int, ...], other: tuple[int, ...]
+    ) -> TokenLinks | None:
+        text, other_text, start = self._texts(side, sentence, same, other)
+        self.prefetch([(side, sentence, same, other)])
+        vectors, other_vectors = self.vectors[text], self.vectors[other_text]
+        spans = self.embedder.token_spans([text])[0]
         if len(spans) != len(vectors):
             return None
+        end = start + len(self.sides[side][sentence])
         share = linked_share(vectors, spans, other_vectors, start, end)
         if share is None:
             return None
         own = [(a - start, b - start) for a, b in spans if a >= start and b <= end]
-        return TokenLinks(share, letter_tokens(sides[side][sentence], own))
+        return TokenLinks(share, letter_tokens(self.sides[side][sentence], own))
 
-    return links
+
+def link_candidates(
+    path: list[BeadIds],
+    pair_cost: Callable[[int, int], float],
+    config: AlignConfig,
+) -> list[tuple[int, int, tuple[int, ...], tuple[int, ...]]]:
+    """The beads whose tokens :func:`absorb_nulls` and :func:`split_unrelated` will read
+    first: a null bead's sentence beside a bead no sentence of which it is close to, and a
+    merged bead with an edge sentence no closer than ``config.links_above`` to its other side."""
+    out = []
+    for k, (src, tgt) in enumerate(path):
+        if src and tgt:
+            if len(src) + len(tgt) == 2:
+                continue
+            edges = [(0, i) for i in {src[0], src[-1]} if len(src) > 1]
+            edges += [(1, j) for j in {tgt[0], tgt[-1]} if len(tgt) > 1]
+            for side, edge in edges:
+                other = tgt if side == 0 else src
+                far = (pair_cost(edge, j) if side == 0 else pair_cost(j, edge) for j in other)
+                if min(far) > config.links_above:
+                    out.append((side, edge, src if side == 0 else tgt, other))
+                    break
+        else:
+            side, sentence = (0, src[0]) if src else (1, tgt[0])
+            for n in (k - 1, k + 1):
+                if 0 <= n < len(path) and path[n][0] and path[n][1]:
+                    ns, nt = path[n]
+                    near = (
+                        min(pair_cost(sentence, j) for j in nt)
+                        if side == 0
+                        else min(pair_cost(i, sentence) for i in ns)
+                    )
+                    if near >= config.absorb_threshold:
+                        out.append(
+                            (side, sentence, ns if side == 0 else nt, nt if side == 0 else ns)
+                        )
+    return out
 
 
 def pair_moved(
@@ -590,7 +647,8 @@ def align_documents(
             ]
             band, costs, path = search(band)
 
-    links = token_links(embedder, src.sentences, tgt.sentences)
+    links = TokenLinker(embedder, src.sentences, tgt.sentences)
+    links.prefetch(link_candidates(path, pair_cost, config))
     path = absorb_nulls(path, pair_cost, config.absorb_threshold, shapes, links, config.keep_share)
     path = split_unrelated(
         path,

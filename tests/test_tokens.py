@@ -193,7 +193,7 @@ def test_a_model_file_in_another_format_is_a_clear_error(tmp_path) -> None:  # t
 
 
 def test_a_bead_renders_the_words_of_a_folded_clause_not_those_of_a_caption(embedder) -> None:  # type: ignore[no-untyped-def]
-    from align.aligner import token_links
+    from align.aligner import TokenLinker
 
     # the version folded a short clause into the next sentence's translation; a caption
     # set into the text between them has no counterpart there
@@ -207,14 +207,14 @@ def test_a_bead_renders_the_words_of_a_folded_clause_not_those_of_a_caption(embe
         "Cassé une fois, le manche de mon piolet avait été remplacé à Chamonix par un vieux "
         "forgeron qui fabriquait aussi des piolets pour les guides de la vallée."
     ]
-    links = token_links(embedder, src, tgt)
+    links = TokenLinker(embedder, src, tgt)
     clause, caption = links(0, 0, (1,), (0,)), links(0, 2, (1,), (0,))
     assert clause is not None and caption is not None
     assert clause.share >= 0.5 and clause.tokens >= 6
     # (AlignConfig: keep_share 0.33 keeps a sentence in its bead whatever its cosine)
     assert caption.share < 0.33 and caption.tokens >= 6
     # no token vectors (a backend without them): no opinion
-    assert token_links(_NoTokens(), src, tgt)(0, 0, (1,), (0,)) is None
+    assert TokenLinker(_NoTokens(), src, tgt)(0, 0, (1,), (0,)) is None
 
 
 class _NoTokens:
