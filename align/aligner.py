@@ -154,6 +154,16 @@ reference when ``side`` is 0, else of the version) in a bead holding it and the 
 embedder gives no token vectors."""
 
 
+def nearest(
+    pair_cost: Callable[[int, int], float], side: int, sentence: int, other: tuple[int, ...]
+) -> float:
+    """The 1-1 semantic cost of ``sentence`` (of the reference when ``side`` is 0, else of
+    the version) to the closest of the sentences ``other`` of the other side."""
+    if side == 0:
+        return min(pair_cost(sentence, j) for j in other)
+    return min(pair_cost(i, sentence) for i in other)
+
+
 def absorb_nulls(
     beads: list[BeadIds],
     pair_cost: Callable[[int, int], float],
@@ -187,11 +197,7 @@ def absorb_nulls(
             ns, nt = out[n]
             if (len(ns) + len(src), len(nt) + len(tgt)) not in shapes:
                 continue
-            cost = (
-                min(pair_cost(src[0], j) for j in nt)
-                if src
-                else min(pair_cost(i, tgt[0]) for i in ns)
-            )
+            cost = nearest(pair_cost, 0, src[0], nt) if src else nearest(pair_cost, 1, tgt[0], ns)
             share = 0.0
             if cost >= threshold and links is not None:
                 found = links(0, src[0], ns, nt) if src else links(1, tgt[0], nt, ns)
@@ -248,7 +254,7 @@ def split_unrelated(
         smaller = bead_cost(rest, tgt) if side == 0 else bead_cost(src, rest)
         if smaller < bead_cost(src, tgt) - gain:
             return True
-        alone = min(pair_cost(edge, j) if side == 0 else pair_cost(j, edge) for j in other)
+        alone = nearest(pair_cost, side, edge, other)
         if alone <= links_above:
             return False
         found = links(side, edge, rest, other) if links is not None else None
@@ -293,6 +299,7 @@ class TokenLinker:
         self.embedder = embedder
         self.sides = (src_sentences, tgt_sentences)
         self.vectors: dict[str, np.ndarray] = {}
+        self.spans: dict[str, list[tuple[int, int]]] = {}
 
     def _texts(
         self, side: int, sentence: int, same: tuple[int, ...], other: tuple[int, ...]
@@ -316,7 +323,9 @@ class TokenLinker:
         text, other_text, start = self._texts(side, sentence, same, other)
         self.prefetch([(side, sentence, same, other)])
         vectors, other_vectors = self.vectors[text], self.vectors[other_text]
-        spans = self.embedder.token_spans([text])[0]
+        if text not in self.spans:
+            self.spans[text] = self.embedder.token_spans([text])[0]
+        spans = self.spans[text]
         if len(spans) != len(vectors):
             return None
         end = start + len(self.sides[side][sentence])
@@ -344,24 +353,16 @@ def link_candidates(
             edges += [(1, j) for j in {tgt[0], tgt[-1]} if len(tgt) > 1]
             for side, edge in edges:
                 other = tgt if side == 0 else src
-                far = (pair_cost(edge, j) if side == 0 else pair_cost(j, edge) for j in other)
-                if min(far) > config.links_above:
+                if nearest(pair_cost, side, edge, other) > config.links_above:
                     out.append((side, edge, src if side == 0 else tgt, other))
                     break
         else:
             side, sentence = (0, src[0]) if src else (1, tgt[0])
             for n in (k - 1, k + 1):
                 if 0 <= n < len(path) and path[n][0] and path[n][1]:
-                    ns, nt = path[n]
-                    near = (
-                        min(pair_cost(sentence, j) for j in nt)
-                        if side == 0
-                        else min(pair_cost(i, sentence) for i in ns)
-                    )
-                    if near >= config.absorb_threshold:
-                        out.append(
-                            (side, sentence, ns if side == 0 else nt, nt if side == 0 else ns)
-                        )
+                    same, other = path[n] if side == 0 else path[n][::-1]
+                    if nearest(pair_cost, side, sentence, other) >= config.absorb_threshold:
+                        out.append((side, sentence, same, other))
     return out
 
 

@@ -139,13 +139,18 @@ def worker(size: int) -> None:
     )
 
 
+def _sample_texts(n: int) -> list[str]:
+    """Runs of one, two and three Text+Berg sentences, ``n`` of each: what a merged bead is made of."""
+    lines = read_lines(DATA / "test0.de")
+    return [" ".join(lines[i : i + k]) for k in (1, 2, 3) for i in range(n)]
+
+
 def cold_throughput(name: str = "e5", n: int = 150) -> float:
     """Characters per second of the model ``name``, cache off, on Text+Berg texts of one,
     two and three sentences (runs a merged bead is made of)."""
     from align.embedders import get_embedder
 
-    lines = read_lines(DATA / "test0.de")
-    texts = [" ".join(lines[i : i + k]) for k in (1, 2, 3) for i in range(n)]
+    texts = _sample_texts(n)
     embedder = get_embedder(name, cache=False, progress=False)
     embedder.embed(texts[:2])  # loads the model
     started = time.perf_counter()
@@ -158,8 +163,7 @@ def token_throughput(n: int = 150) -> float:
     :mod:`align.tokens`), cache off, on the texts :func:`cold_throughput` reads."""
     from align.embedders import get_embedder
 
-    lines = read_lines(DATA / "test0.de")
-    texts = [" ".join(lines[i : i + k]) for k in (1, 2, 3) for i in range(n)]
+    texts = _sample_texts(n)
     embedder = get_embedder("e5", cache=False, progress=False)
     embedder.tokens(texts[:2])  # loads the encoder
     started = time.perf_counter()
