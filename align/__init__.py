@@ -9,9 +9,9 @@ from .aligner import AlignConfig, Alignment, Bead, align_documents
 from .costs import CostConfig
 from .document import Document, doc_id_from_path, load_document, segment_text
 from .embedders import Embedder, get_embedder
-from .errors import InputError, MissingBackendError
+from .errors import InputError, InputWarning, MissingBackendError
 
-__version__ = "0.3.0"
+__version__ = "0.4.0"
 
 __all__ = [
     "AlignConfig",
@@ -21,6 +21,7 @@ __all__ = [
     "Document",
     "Embedder",
     "InputError",
+    "InputWarning",
     "MissingBackendError",
     "align_documents",
     "doc_id_from_path",

@@ -534,6 +534,7 @@ def search_band(src: SideFeatures, tgt: SideFeatures, config: AlignConfig) -> Ba
         max_semantic_cost=np.inf,
         paragraph_penalty=0.0,
         length_weight=0.0,
+        long_sentence=np.inf,
     )
     shapes = ((0, 1), (1, 0), (1, 1), (1, 2), (2, 1))
     coarse_band = search_band(coarse_src, coarse_tgt, config)

@@ -41,6 +41,10 @@ class CostConfig:
     ``semantic_weight``: scale of the semantic cost against the other terms.
     ``max_semantic_cost``: sentences no closer than this are never paired (chance is about
     1.0): a version's extra sentence becomes an addition, not a forced pairing.
+    ``long_sentence``: characters the embedding models read of a sentence. A longer one
+    is left out of the pair's length ratio and of the random baselines, so that one
+    overlong sentence (a table or a list pasted as one line) does not shift the length
+    cost and the semantic scale of every other bead.
     """
 
     null_cost: float = 0.8
@@ -52,6 +56,7 @@ class CostConfig:
     size_exponent: float = 0.5
     semantic_weight: float = 1.0
     max_semantic_cost: float = 0.85
+    long_sentence: float = 4000.0
 
 
 def overlap_texts(sentences: Sequence[str], k: int) -> list[str]:
@@ -71,6 +76,20 @@ def random_baseline(vectors: np.ndarray, others: np.ndarray, n: int, seed: int =
     if len(others) > n or len(others) < 2:
         return cosines.mean(axis=1)
     return (cosines.sum(axis=1) - cosines.max(axis=1)) / (len(pick) - 1)
+
+
+def length_ratio(src_lengths: np.ndarray, tgt_lengths: np.ndarray, longest: float) -> float:
+    """Characters of the version per character of the reference, over the sentences of
+    at most ``longest`` characters (all of a side when it has no such sentence); 1.0 when
+    a side is empty."""
+    if not (len(src_lengths) and len(tgt_lengths)):
+        return 1.0
+
+    def read(lengths: np.ndarray) -> float:
+        kept = lengths[lengths <= longest]
+        return float(kept.sum() if len(kept) else lengths.sum())
+
+    return read(tgt_lengths) / read(src_lengths)
 
 
 def gale_church_cost(src_len: np.ndarray, tgt_len: np.ndarray, ratio: float) -> np.ndarray:
@@ -291,13 +310,14 @@ def pair_costs(
     config: CostConfig,
 ) -> PairCosts:
     """The :class:`PairCosts` of a pair: its length ratio and random-pair baselines."""
-    n, m = len(src.lengths), len(tgt.lengths)
-    ratio = float(tgt.lengths.sum() / src.lengths.sum()) if n and m else 1.0
+    ratio = length_ratio(src.lengths, tgt.lengths, config.long_sentence)
+    src_read = src.vecs[1][src.lengths <= config.long_sentence]
+    tgt_read = tgt.vecs[1][tgt.lengths <= config.long_sentence]
     src_base = {
-        k: random_baseline(v, tgt.vecs[1], config.random_pairs, k) for k, v in src.vecs.items()
+        k: random_baseline(v, tgt_read, config.random_pairs, k) for k, v in src.vecs.items()
     }
     tgt_base = {
-        k: random_baseline(v, src.vecs[1], config.random_pairs, k) for k, v in tgt.vecs.items()
+        k: random_baseline(v, src_read, config.random_pairs, k) for k, v in tgt.vecs.items()
     }
     src_runs = {a: RunFeatures.of(src, a) for a, _ in shapes if a}
     tgt_runs = {b: RunFeatures.of(tgt, b) for _, b in shapes if b}

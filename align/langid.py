@@ -7,6 +7,8 @@ identified from the sum of their sentences, so short-sentence errors average out
 
 from __future__ import annotations
 
+import logging
+import math
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -14,6 +16,7 @@ from functools import lru_cache
 from importlib.metadata import version
 
 UNDETERMINED = "und"
+logging.getLogger("wordfreq").setLevel(logging.ERROR)
 _MAX_CHARS = 10_000  # enough to identify a language; a 5 MB line is not read whole
 _WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
 
@@ -178,18 +181,33 @@ _FUNCTION_GAP = 3.0
 def _frequency_lists(src_lang: str, tgt_lang: str) -> Callable[[str], bool] | None:
     """Whether a word is a source-language word foreign to the target language, by
     wordfreq's lists; None when either language has none."""
-    from wordfreq import available_languages, zipf_frequency
+    from wordfreq import available_languages
 
     if not {src_lang, tgt_lang} <= set(available_languages()):
         return None
 
     def foreign(word: str) -> bool:
-        in_target, in_source = zipf_frequency(word, tgt_lang), zipf_frequency(word, src_lang)
+        in_target, in_source = word_zipf(word, tgt_lang), word_zipf(word, src_lang)
         if in_source >= _FUNCTION_WORD and in_source - in_target >= _FUNCTION_GAP:
             return True
         return len(word) >= 3 and in_target < _TARGET_RARE and in_source - in_target >= _FOREIGN_GAP
 
     return foreign
+
+
+_MECAB_LANGS = frozenset({"ja", "ko"})
+
+
+def word_zipf(word: str, lang: str) -> float:
+    """wordfreq's Zipf frequency of one word in ``lang``. Japanese and Korean words are
+    looked up in the frequency list itself: wordfreq's tokenizer for them needs MeCab,
+    which factalign does not install."""
+    from wordfreq import get_frequency_dict, zipf_frequency
+
+    if lang not in _MECAB_LANGS:
+        return zipf_frequency(word, lang)
+    frequency = get_frequency_dict(lang).get(word.casefold(), 0.0)
+    return round(math.log10(frequency * 1e9), 2) if frequency else 0.0
 
 
 def _script(text: str) -> str:

@@ -30,6 +30,7 @@ from pathlib import Path
 from align import AlignConfig, InputError, MissingBackendError, load_document
 from align.document import check_unique_ids
 from align.embedders import Embedder, embedder_fingerprint, get_embedder
+from align.errors import print_input_warnings
 from align.reader import reading
 from align.splitters import get_splitter
 from align.translators import Translator, get_translator
@@ -38,7 +39,7 @@ from .fidelity import FidelityConfig
 from .pipeline import run
 from .signature import run_signature
 from .summary import PairSummary, summarize
-from .tsv import FLAG_KINDS, atomic_output, escape, read_tsv, write_rows
+from .tsv import FLAG_KINDS, atomic_output, check_output, escape, read_tsv, write_rows
 
 STATE_FILE = "batch-state.sqlite"
 SUMMARY_JSON = "summary.json"
@@ -65,6 +66,7 @@ class BatchSettings:
     splitter: str = "sentencex"
     presegmented: bool = False
     encoding: str | None = None
+    ref_encoding: str | None = None
     max_bead: int = 3
     threads: int | None = None
     mt: str | None = None
@@ -233,6 +235,11 @@ def worker_translator(settings: BatchSettings) -> Translator | None:
     return _WORKER_MT[key]
 
 
+def _start_worker(settings: BatchSettings) -> None:
+    print_input_warnings()
+    worker_embedder(settings)
+
+
 def process_set(docset: DocumentSet, outdir: str, settings: BatchSettings) -> SetOutcome:
     """Align and score one set and write ``<outdir>/<set_id>.tsv`` atomically.
 
@@ -251,16 +258,16 @@ def _process_set(docset: DocumentSet, outdir: str, settings: BatchSettings) -> S
         if docset.reference in docset.versions:
             raise InputError(f"{docset.reference}: the reference is also listed as a version")
 
-        def load(path: Path):  # type: ignore[no-untyped-def]
+        def load(path: Path, encoding: str | None):  # type: ignore[no-untyped-def]
             return load_document(
                 path,
                 splitter=settings.splitter,
                 presegmented=settings.presegmented,
-                encoding=settings.encoding,
+                encoding=encoding,
             )
 
-        reference = load(docset.reference)
-        versions = [load(p) for p in docset.versions]
+        reference = load(docset.reference, settings.ref_encoding)
+        versions = [load(p, settings.encoding) for p in docset.versions]
         translator = worker_translator(settings)
         if translator is not None:
             for version in versions:
@@ -347,7 +354,7 @@ def local_executor(workers: int, settings: BatchSettings) -> Executor:
     return ProcessPoolExecutor(
         max_workers=workers,
         mp_context=multiprocessing.get_context("spawn"),
-        initializer=worker_embedder,
+        initializer=_start_worker,
         initargs=(settings,),
     )
 
@@ -394,7 +401,13 @@ def run_batch(
     sets finished so far stay recorded and their TSVs stay in place; nothing else is written.
     """
     outdir = Path(outdir)
-    outdir.mkdir(parents=True, exist_ok=True)
+    try:
+        outdir.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise InputError(f"{outdir}: exists and is not a directory") from None
+    except OSError as exc:
+        raise InputError(f"{outdir}: cannot create the output directory: {exc.strerror}") from None
+    check_output(str(outdir / SUMMARY_JSON))
     _remove_stale_parts(outdir)
     started = time.perf_counter()
     translator = worker_translator(settings)

@@ -19,11 +19,13 @@ from align import (
     Document,
     InputError,
     MissingBackendError,
+    __version__,
     get_embedder,
     load_document,
 )
 from align.document import check_unique_ids
 from align.embedders import EMBEDDERS, SECOND_EMBEDDERS, Embedder
+from align.errors import print_input_warnings
 from align.splitters import SPLITTERS, get_splitter
 from align.translators import TRANSLATORS, Translator, get_translator
 
@@ -33,7 +35,7 @@ from .report import render_report
 from .scoring import score_rows
 from .signature import run_signature, with_mt
 from .summary import format_json, format_text, summarize
-from .tsv import atomic_output, read_tsv, write_rows
+from .tsv import atomic_output, check_output, read_tsv, write_rows
 
 EXIT_GATE = 1
 EXIT_INPUT = 2
@@ -78,6 +80,11 @@ def expand_paths(paths: Sequence[str]) -> list[Path]:
     return out
 
 
+def _count(n: int, noun: str) -> str:
+    """``1 document pair``, ``2 document pairs``."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _log(args: argparse.Namespace, message: str) -> None:
     if not getattr(args, "quiet", False):
         print(f"factalign: {message}", file=sys.stderr, flush=True)
@@ -86,26 +93,30 @@ def _log(args: argparse.Namespace, message: str) -> None:
 def load_inputs(args: argparse.Namespace) -> tuple[Document, list[Document], Embedder]:
     """Read, segment and pick the reference; returns (reference, versions, embedder)."""
     files = expand_paths(args.paths or [str(p) for p in default_inputs()])
-    ref_path = Path(args.ref).resolve() if args.ref else None
-    seen: dict[Path, None] = {}
+    ref_path = Path(args.ref) if args.ref else None
+    if ref_path is not None and not ref_path.exists():
+        raise InputError(f"{args.ref}: no such file")
+    seen: dict[Path, Path] = {}
     for f in files:
-        if f.resolve() == ref_path:
+        if ref_path is not None and f.resolve() == ref_path.resolve():
             _log(args, f"{f}: is the reference; not aligned to itself")
+        elif f.resolve() in seen:
+            _log(args, f"{f}: named more than once; aligned once")
         else:
-            seen.setdefault(f.resolve(), None)
-    version_paths = list(seen)
+            seen[f.resolve()] = f
+    version_paths = list(seen.values())
     named = ([ref_path] if ref_path else []) + version_paths
     check_unique_ids(named)
     if len(named) < 2:
         raise InputError("need at least two documents: a reference and one version")
 
-    def load(path: Path) -> Document:
+    def load(path: Path, encoding: str | None) -> Document:
         return load_document(
-            path, splitter=args.splitter, presegmented=args.presegmented, encoding=args.encoding
+            path, splitter=args.splitter, presegmented=args.presegmented, encoding=encoding
         )
 
     embedder = _embedder(args, args.embedder)
-    reference = load(ref_path) if ref_path else None
+    reference = load(ref_path, args.ref_encoding) if ref_path else None
     paths = tqdm(
         version_paths,
         desc="reading",
@@ -113,7 +124,7 @@ def load_inputs(args: argparse.Namespace) -> tuple[Document, list[Document], Emb
         disable=True if args.quiet else None,
         leave=False,
     )
-    versions = [load(p) for p in paths]
+    versions = [load(p, args.encoding) for p in paths]
     for doc in ([reference] if reference else []) + versions:
         _log(args, f"{doc.path}: {len(doc)} sentences, language {doc.lang}")
         if doc.lang not in embedder.languages:
@@ -173,6 +184,7 @@ def _translator(args: argparse.Namespace) -> Translator | None:
 
 
 def cmd_run(args: argparse.Namespace, scored: bool = True) -> int:
+    check_output(args.output)
     translator = _translator(args)
     reference, versions, embedder = load_inputs(args)
     if translator is not None:
@@ -196,7 +208,10 @@ def cmd_run(args: argparse.Namespace, scored: bool = True) -> int:
     with atomic_output(args.output) as out:
         write_rows(rows, out)
     if args.output not in (None, "-"):
-        _log(args, f"wrote {len(rows)} beads for {len(versions)} document pairs to {args.output}")
+        _log(
+            args,
+            f"wrote {len(rows)} beads for {_count(len(versions), 'document pair')} to {args.output}",
+        )
     return 0
 
 
@@ -205,6 +220,7 @@ def cmd_align(args: argparse.Namespace) -> int:
 
 
 def cmd_score(args: argparse.Namespace) -> int:
+    check_output(args.output)
     translator = _translator(args)
     rows = read_tsv(args.input)
     if translator is not None:
@@ -224,6 +240,7 @@ def cmd_score(args: argparse.Namespace) -> int:
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
+    check_output(args.output)
     rows = read_tsv(args.input)
     if not rows:
         raise InputError(f"{args.input}: no beads in the TSV")
@@ -250,6 +267,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    check_output(args.output)
     rows = read_tsv(args.input)
     if not rows:
         raise InputError(f"{args.input}: no beads in the TSV")
@@ -259,7 +277,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     if args.output not in (None, "-"):
         _log(
             args,
-            f"wrote the report of {len({r.pair for r in rows})} document pairs to {args.output}",
+            f"wrote the report of {_count(len({r.pair for r in rows}), 'document pair')} to {args.output}",
         )
     return 0
 
@@ -293,6 +311,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
         splitter=args.splitter,
         presegmented=args.presegmented,
         encoding=args.encoding,
+        ref_encoding=args.ref_encoding,
         max_bead=args.max_bead,
         threads=threads,
         mt=args.mt,
@@ -380,7 +399,15 @@ def _add_segment_options(p: argparse.ArgumentParser) -> None:
         help="sentence splitter (default: sentencex)",
     )
     p.add_argument(
-        "--encoding", metavar="NAME", help="force the input encoding (default: detected)"
+        "--encoding",
+        metavar="NAME",
+        help="force the versions' encoding (default: detected: a byte-order mark, UTF-16 "
+        "without one, UTF-8, then charset-normalizer's guess)",
+    )
+    p.add_argument(
+        "--ref-encoding",
+        metavar="NAME",
+        help="force the reference's encoding (default: detected, as for the versions)",
     )
     p.add_argument(
         "--max-bead",
@@ -427,7 +454,13 @@ def _add_model_options(p: argparse.ArgumentParser) -> None:
 
 
 def cmd_models(args: argparse.Namespace) -> int:
-    from align.translators.argos_translator import install_package, installed_packages
+    from align.translators.argos_translator import (
+        INSTALL_HINT as ARGOS_HINT,
+    )
+    from align.translators.argos_translator import (
+        install_package,
+        installed_packages,
+    )
 
     if args.models_command == "install":
         for path in args.files:
@@ -442,9 +475,9 @@ def cmd_models(args: argparse.Namespace) -> int:
 
     try:
         packages = installed_packages()
-    except MissingBackendError as exc:
+    except MissingBackendError:
         packages = []
-        print(f"factalign: {exc}", file=sys.stderr)
+        print(f"factalign: Argos Translate is not installed; {ARGOS_HINT}", file=sys.stderr)
     else:
         if not packages:
             print(
@@ -468,6 +501,7 @@ def build_parser() -> argparse.ArgumentParser:
         description=_DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument("--version", action="version", version=f"factalign {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     p = sub.add_parser(
         "run",
@@ -592,6 +626,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    print_input_warnings()
     try:
         return int(args.func(args))
     except InputError as exc:

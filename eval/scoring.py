@@ -72,7 +72,7 @@ def null_bead_flags(row: Row) -> list[str]:
     flags += [
         FactFlag(kind, f.category, f.text).format() for f in sorted(facts, key=lambda f: f.start)
     ]
-    return flags
+    return list(dict.fromkeys(flags))
 
 
 @dataclass(frozen=True)
@@ -369,7 +369,7 @@ def score_pair(
                 ]
         if fidelity < config.low_fidelity and not flags:
             flags.append(f"low_similarity:sentence:{snippet(row.tgt_text)}")
-        out.append(row.scored(fidelity, flags))
+        out.append(row.scored(fidelity, dict.fromkeys(flags)))
     return out
 
 

@@ -12,6 +12,7 @@ import contextlib
 import math
 import os
 import re
+import stat
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -132,35 +133,90 @@ def write_rows(rows: Iterable[Row], out: IO[str]) -> None:
         out.write(format_row(row, extra) + "\n")
 
 
+def check_output(path: str | None) -> None:
+    """Refuse, before any work, an output target that cannot be written.
+
+    ``None`` and ``-`` are standard output. A symlink is judged by what it points to. An
+    existing FIFO or character device (``/dev/stdout``) must be writable; otherwise the
+    target must be a regular file or not exist yet, in a folder where a file can be
+    created (tried, since permission bits do not tell root or a read-only mount).
+    """
+    if path in (None, "-"):
+        return
+    target = Path(os.path.realpath(path))
+    if target.is_dir():
+        raise InputError(f"{path}: is a directory; name a file to write")
+    if target.exists() and not target.is_file():
+        if _is_stream(target):
+            if not os.access(target, os.W_OK):
+                raise InputError(f"{path}: not writable")
+            return
+        raise InputError(f"{path}: not a regular file, a FIFO or a device; cannot write there")
+    directory = target.parent
+    if not directory.is_dir():
+        raise InputError(f"{path}: directory {directory} does not exist")
+    try:
+        fd, probe = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=directory)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write in {directory}: {exc.strerror or exc}") from None
+    os.close(fd)
+    os.unlink(probe)
+    if target.exists() and not os.access(target, os.W_OK):
+        raise InputError(f"{path}: not writable")
+
+
+def _is_stream(path: Path) -> bool:
+    mode = path.stat().st_mode
+    return stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)
+
+
 @contextlib.contextmanager
 def atomic_output(path: str | None) -> Iterator[IO[str]]:
     """Open ``path`` for writing so that it appears only when complete; ``None`` or ``-`` is stdout.
 
-    The text goes to a temporary file beside ``path`` that is renamed over it at the end;
-    on any error or interruption the temporary file is removed and ``path`` is untouched.
+    A regular file gets the text through a temporary file beside it that is renamed over it
+    at the end; on any error or interruption the temporary file is removed and the file is
+    untouched. A symlink is followed: its target is replaced and the link stays. A FIFO or
+    a character device is written into directly. An error of writing is an
+    :class:`InputError` naming ``path`` (see :func:`check_output`, which callers run first).
     """
     if path in (None, "-"):
         yield sys.stdout
         sys.stdout.flush()
         return
-    target = Path(path)
-    directory = target.parent if str(target.parent) else Path(".")
-    if not directory.is_dir():
-        raise InputError(f"{path}: directory {directory} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=directory)
+    check_output(path)
+    target = Path(os.path.realpath(path))
+    if target.exists() and _is_stream(target):
+        with _writing(path), open(target, "w", encoding="utf-8", newline="\n") as handle:
+            yield handle
+        return
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     umask = os.umask(0)
     os.umask(umask)
-    os.chmod(tmp, 0o666 & ~umask)
+    mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else 0o666 & ~umask
+    os.chmod(tmp, mode)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+        with _writing(path), os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, target)
+        with _writing(path):
+            os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+@contextlib.contextmanager
+def _writing(path: str) -> Iterator[None]:
+    """Turn an ``OSError`` of writing ``path`` into an :class:`InputError` naming it."""
+    try:
+        yield
+    except OSError as exc:
+        if isinstance(exc, BrokenPipeError):
+            raise
+        raise InputError(f"{path}: cannot write: {exc.strerror or exc}") from None
 
 
 def _parse_ids(text: str, where: str) -> tuple[int, ...]:

@@ -179,3 +179,84 @@ def test_each_bad_version_stops_with_one_line_and_no_output(
     assert done.returncode == 2, done.stderr
     assert message in done.stderr and "Traceback" not in done.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == [name]
+
+
+def _readme_summary_block() -> list[str]:
+    """The summary lines the README shows for command 1 (up to its ``...``)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## What it finds on the seeds", 1)[1]
+    block = section.split("```\n", 2)[1]
+    return block.split("\n  ...")[0].rstrip("\n").split("\n")
+
+
+def test_the_readme_shows_what_command_one_prints(seeds_tsv: Path) -> None:
+    shown = _readme_summary_block()
+    done = factalign("summary", str(seeds_tsv))
+    assert done.returncode == 0, done.stderr
+    assert len(shown) >= 8
+    assert done.stdout.split("\n")[: len(shown)] == shown
+
+
+def test_version() -> None:
+    from align import __version__
+
+    done = factalign("--version")
+    assert done.returncode == 0 and done.stdout == f"factalign {__version__}\n"
+
+
+def test_models_list_without_argos_says_so_plainly() -> None:
+    hide_argos = (
+        "import sys; sys.modules['argostranslate'] = None; "
+        "sys.modules['argostranslate.package'] = None; "
+        "from eval.cli import main; sys.exit(main(['models', 'list']))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", hide_argos],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.startswith("factalign: Argos Translate is not installed; pip install")
+    assert "--mt" not in done.stderr
+
+
+def test_paths_are_reported_as_given_and_a_file_named_twice_is_said(tmp_path: Path) -> None:
+    (tmp_path / "en.txt").write_text("It rained last year.\nThe end.\n", encoding="utf-8")
+    (tmp_path / "fr.txt").write_text("Il a plu l'année dernière.\nLa fin.\n", encoding="utf-8")
+    done = factalign("run", "--ref", "missing.txt", "fr.txt", cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr == "factalign: error: missing.txt: no such file\n"
+    done = factalign(
+        "run",
+        "--presegmented",
+        "--ref",
+        "en.txt",
+        "fr.txt",
+        "./fr.txt",
+        "-o",
+        "out.tsv",
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "factalign: fr.txt: named more than once; aligned once" in done.stderr
+    assert "wrote 2 beads for 1 document pair to out.tsv" in done.stderr
+    assert {r.tgt_doc for r in read_tsv(str(tmp_path / "out.tsv"))} == {"fr"}
+
+
+def test_quiet_is_quiet_in_a_language_wordfreq_lacks(tmp_path: Path) -> None:
+    (tmp_path / "en.txt").write_text(
+        "The council met on 12 March 2024.\nMayor Anna Weber said the work would start next year.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "sw.txt").write_text(
+        "Baraza lilikutana tarehe 12 Machi 2024.\n"
+        "Meya Anna Weber alisema kazi itaanza mwaka ujao.\n",
+        encoding="utf-8",
+    )
+    done = factalign(
+        "run", "-q", "--presegmented", "--ref", "en.txt", "sw.txt", "-o", "out.tsv", cwd=tmp_path
+    )
+    assert done.returncode == 0 and done.stderr == ""

@@ -109,6 +109,31 @@ def test_product_name_mai_is_not_a_month() -> None:
     assert keys("Actuellement, le modèle MAI a été testé dans les produits Microsoft.", "fr") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("ኩባንያው ባለፈው ዓመት ከ13 ቢሊዮን ዶላር በላይ አጥቷል።", "am"),  # Amharic
+        ("Kampuni ilipoteza zaidi ya dola bilioni 13 mwaka jana.", "sw"),  # Swahili
+    ],
+)
+def test_a_figure_whose_scale_words_are_not_read_is_kept_not_dropped(text: str, lang: str) -> None:
+    en = extract_facts("The company lost over $13 billion last year.", "en")
+    version = extract_facts(text, lang)
+    assert [f.key for f in version] == ["num:13"]
+    assert compare_facts(en, version, "en", lang) == []
+    # another figure is still a change, and a language whose scale words are read still
+    # compares amounts
+    other = extract_facts(text.replace("13", "14"), lang)
+    assert [f.format() for f in compare_facts(en, other, "en", lang)] == [
+        "dropped:money:$13 billion",
+        "added:number:14",
+    ]
+    spanish = extract_facts("La empresa perdió más de 13 millones de dólares el año pasado.", "es")
+    assert [f.format() for f in compare_facts(en, spanish, "en", "es")] == [
+        "changed:money:$13 billion -> 13 millones de dólares"
+    ]
+
+
 def test_changed_number_and_dropped_fact() -> None:
     src = extract_facts("Sales rose 12% to $5 million last year.", "en")
     tgt = extract_facts(

@@ -6,12 +6,15 @@ import signal
 import subprocess
 import sys
 import time
+import warnings
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from align import align_documents, segment_text
+from align import InputWarning, align_documents, segment_text
+from align.reader import decode_bytes
 from eval.tsv import read_tsv
 
 from .conftest import REF, ROOT, SEEDS
@@ -207,6 +210,10 @@ def test_a_long_single_line_is_kept_whole(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     rows = read_tsv(str(out))
     assert "".join(r.tgt_text for r in rows if r.tgt_ids) == line.strip()
+    # the same fact said 3,000 times is one flag of its bead
+    long_bead = next(r for r in rows if r.tgt_ids)
+    assert long_bead.flags.count("added:money:13 milliards de dollars") == 1
+    assert all(len(set(r.flags)) == len(r.flags) for r in rows)
 
 
 def test_reference_without_any_sentence_is_refused(tmp_path: Path) -> None:
@@ -238,3 +245,89 @@ def test_a_language_the_model_does_not_know_warns_and_still_aligns(tmp_path: Pat
     assert f"{maori}: language 'mi' is not one the embedding model was trained on" in done.stderr
     rows = read_tsv(str(out))
     assert [(r.src_ids, r.tgt_ids) for r in rows] == [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
+
+
+def _warnings_of(data: bytes, encoding: str | None) -> tuple[str, list[str]]:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        text = decode_bytes(data, "doc.txt", encoding)
+    return text, [str(w.message) for w in caught if issubclass(w.category, InputWarning)]
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_read(codec: str) -> None:
+    text = (SEEDS / "001_355e51555a3ccf1d.txt").read_text(encoding="utf-8")
+    assert _warnings_of(text.encode(codec), None) == (text, [])
+
+
+def test_a_forced_encoding_that_garbles_utf8_text_warns() -> None:
+    french = (SEEDS / "001_355e51555a3ccf1d.txt").read_bytes()
+    text, said = _warnings_of(french, "latin-1")
+    assert "annÃ©e" in text
+    assert said == [
+        "doc.txt: the bytes are valid UTF-8 but were read as latin-1; "
+        "the text may be garbled (drop --encoding to detect it)"
+    ]
+    english = b"The meeting took place last year and ended early, insiders said."
+    _, said = _warnings_of(english + b" " * (len(english) % 2), "utf-16-le")
+    assert said == [
+        "doc.txt: the text read as utf-16-le looks garbled (mojibake); check the encoding"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "東京都は昨年、新しい予算を発表しました。首相は「経済を立て直す」と述べた。",
+        "据知情人士透露，苏莱曼与OpenAI管理层去年在一次视频会议上发生冲突。",
+        "सूत्रों ने बताया कि पिछले साल एक वीडियो सम्मेलन के दौरान टकराव हुआ।",
+        "Источники сообщили, что в прошлом году они поссорились во время видеоконференции.",
+        "ኩባንያው ባለፈው ዓመት ከ13 ቢሊዮን ዶላር በላይ አጥቷል።",
+        "كشف مطلعون أن سليمان وإدارة أوبن إيه آي اختلفوا خلال مؤتمر عبر الفيديو العام الماضي.",
+        "Le déjeuner a coûté 13 € l'année dernière, à Besançon.",
+    ],
+)
+def test_text_in_any_script_read_in_its_encoding_does_not_warn(text: str) -> None:
+    assert _warnings_of(text.encode("utf-8"), None) == (text, [])
+    assert _warnings_of(text.encode("utf-8"), "utf-8") == (text, [])
+
+
+def test_encoding_applies_to_the_versions_and_ref_encoding_to_the_reference(
+    tmp_path: Path,
+) -> None:
+    version = tmp_path / "fr.txt"
+    version.write_bytes(
+        (SEEDS / "001_355e51555a3ccf1d.txt").read_text(encoding="utf-8").encode("utf-16-le")
+    )
+    out = tmp_path / "out.tsv"
+    done = factalign(
+        "align", "--encoding", "utf-16-le", "--ref", str(REF), str(version), "-o", str(out)
+    )
+    assert done.returncode == 0, done.stderr
+    assert "warning" not in done.stderr
+    rows = read_tsv(str(out))
+    assert {(r.src_lang, r.tgt_lang) for r in rows} == {("en", "fr")}
+    assert sum(1 for r in rows if r.src_ids and r.tgt_ids) >= 15
+    latin_ref = tmp_path / "en.txt"
+    latin_ref.write_bytes(
+        "The café opened in Besançon last year.\nIt cost 13 €.\n".encode("cp1252")
+    )
+    french = tmp_path / "fr2.txt"
+    french.write_text(
+        "Le café a ouvert à Besançon l'année dernière.\nIl a coûté 13 €.\n", encoding="utf-8"
+    )
+    done = factalign(
+        "align",
+        "--presegmented",
+        "--ref-encoding",
+        "cp1252",
+        "--ref",
+        str(latin_ref),
+        str(french),
+        "-o",
+        str(out),
+    )
+    assert done.returncode == 0, done.stderr
+    rows = read_tsv(str(out))
+    assert rows[0].src_text == "The café opened in Besançon last year."
+    assert rows[0].tgt_text == "Le café a ouvert à Besançon l'année dernière."

@@ -114,3 +114,17 @@ def test_a_code_mixed_twin_scores_below_the_translation(embedder) -> None:  # ty
         assert (g.fidelity or 0.0) > (m.fidelity or 0.0), (g.tgt_text, m.tgt_text)
         assert any(f.startswith("untranslated:language:") for f in m.flags)
         assert not any(f.startswith("untranslated:") for f in g.flags)
+
+
+def test_a_japanese_source_is_read_without_mecab() -> None:
+    # wordfreq's Japanese tokenizer needs MeCab, which is not installed: the word lists
+    # are read directly
+    assert (
+        copied_words(
+            "市議会は新しい budget を承認した。", "The council approved the new budget.", "ja", "en"
+        )
+        == []
+    )
+    assert copied_words(
+        "市議会は新しい予算を承認した。", "The council approved the new 予算.", "ja", "en"
+    ) == ["予算"]

@@ -24,7 +24,7 @@ PIVOT = "en"
 _BATCH = 32
 _MAX_TOKENS = 512
 PACKAGES_URL = "https://www.argosopentech.com/argospm/index/"
-_INSTALL_HINT = (
+INSTALL_HINT = (
     "pip install 'factalign[mt]' (pulls PyTorch; CPU build: pip install torch==2.13.0 first), "
     "or without PyTorch: pip install ctranslate2 sentencepiece && pip install --no-deps argostranslate"
 )
@@ -35,7 +35,7 @@ def _argos() -> tuple[Any, Any]:
         import argostranslate.package as package
         import ctranslate2
     except ImportError:
-        raise MissingBackendError(f"--mt argos needs Argos Translate: {_INSTALL_HINT}") from None
+        raise MissingBackendError(f"--mt argos needs Argos Translate: {INSTALL_HINT}") from None
     return package, ctranslate2
 
 

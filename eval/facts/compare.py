@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .model import Fact
+from .numbers import SCALE_LANGS, written_figure
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,22 @@ def _unreported_alone(fact: Fact) -> bool:
     return (family == "num" and fact.amount == 1) or (family == "ord" and fact.amount <= 10)
 
 
+def _unread_scale(lang: str | None) -> Callable[[Fact, Fact], bool]:
+    """Pairs a figure with a number of a side in ``lang`` whose scale and currency words
+    the extractors do not read: the same digits, and the number read as no more than its
+    digits (``$13 billion`` ~ ``13`` of ``13 ቢሊዮን ዶላር``)."""
+
+    def same(fact: Fact, other: Fact) -> bool:
+        if lang is None or lang in SCALE_LANGS or other.category not in {"number", "money"}:
+            return False
+        if fact.category not in {"number", "money", "percent"} or other.amount is None:
+            return False
+        mine, theirs = written_figure(fact.text), written_figure(other.text)
+        return mine is not None and mine == theirs and abs(other.amount - theirs) < 1e-9
+
+    return same
+
+
 def _same_category(a: Fact, b: Fact) -> bool:
     return a.category == b.category
 
@@ -178,6 +195,8 @@ def compare_facts(
             tgt.append(fact)
     tgt.reverse()
     _pair_off(src, tgt, _same_amount)
+    _pair_off(src, tgt, _unread_scale(tgt_lang))
+    _pair_off(tgt, src, _unread_scale(src_lang))
     for fact, match in _pair_off(src, tgt, _compatible_dates):
         # the detail one side gives as a date, the other may give as a bare number
         # (１８９５年７月 read as year 1895 and number 7 ~ July 1895)

@@ -42,6 +42,11 @@ SCALE_WORDS: tuple[tuple[str, float], ...] = (
         1e12,
     ),
 )
+# languages whose scale words (above) and currency words (below) are read, or whose
+# numerals cn2an reads with their scale (13亿): elsewhere "13 ቢሊዮን ዶላር" is read as 13
+SCALE_LANGS = frozenset(
+    {"en", "fr", "es", "pt", "de", "it", "id", "ms", "ru", "uk", "pl", "cs", "zh", "ja"}
+)
 _POINT_DECIMAL_LANGS = {"en", "zh", "ja", "ko", "hi", "th", "ms", "he"}
 _LONG_SCALE_LANGS = {"fr", "es", "de", "it", "nl", "pl", "cs"}
 SCALE = "|".join(p for p, _ in SCALE_WORDS)
@@ -181,6 +186,13 @@ def parse_number(text: str, lang: str = "", scaled: bool = False) -> float | Non
         return float(f"{whole}.{groups[-1]}")
     except ValueError:
         return None
+
+
+def written_figure(fact_text: str, lang: str = "") -> float | None:
+    """The first figure written in digits in a fact's text, without its scale or unit
+    (``$13 billion`` -> 13, ``13,5 %`` -> 13.5), or None."""
+    match = _NUM.search(fact_text)
+    return parse_number(match.group(), lang) if match else None
 
 
 def roman_value(numeral: str) -> int:
