@@ -33,9 +33,8 @@ NOT_TRANSLATION_BELOW = 0.4
 class AlignConfig:
     """Settings of the aligner; every field goes into the run signature.
 
-    ``max_bead``: most sentences a bead merges on one side (4 lifts the Text+Berg dev
-    document from strict F1 0.883 to 0.898 and the harder variant from 0.924 to 0.928,
-    test unchanged, for 12% more text for the model). ``absorb_threshold``: see
+    ``max_bead``: most sentences a bead merges on one side (each step up embeds more
+    merged runs). ``absorb_threshold``: see
     :func:`absorb_nulls`; ``split_threshold``, ``split_gain``: see :func:`split_unrelated`;
     ``keep_share``, ``drop_share``, ``share_min_tokens``: how much of a sentence's tokens
     the other side of its bead must render for it to stay in or join the bead, or may
@@ -53,19 +52,14 @@ class AlignConfig:
     ``doubtful_margin`` sentences of a bead that came out other than a sure 1-1 (normalized
     semantic cost above ``doubtful_cost``), runs of three or more sentences only within
     ``doubtful_margin_long`` of it (see :func:`doubtful_runs`), and aligns again: the model
-    is the cost, and most of a document is plain 1-1. On the Text+Berg test set, where a
-    quarter of the beads merge sentences, the model reads 35% of the characters that
-    ``all`` gives it, and the beads are as good or better (strict F1 0.919 against 0.917).
+    is the cost, and most of a document is plain 1-1.
 
     ``second_weight``: share of a second sentence encoder's cosine in the similarity, when
-    one is given and knows both languages (see :class:`~align.embedders.MixedEmbedder`).
-    On the Text+Berg test set USE's alone pairs more gold 1-1 beads mutually best (0.884)
-    than e5's (0.872), and 0.15 of it mixed in, 0.922; strict F1 0.920 -> 0.929.
+    one is given and knows both languages (see :class:`~align.embedders.MixedEmbedder`):
+    two models trained apart err on different sentences.
 
     The token test (``keep_share`` ...) decides what a merged bead keeps where the
-    sentence vectors cannot: strict F1 0.930 -> 0.936, harder 0.918 -> 0.924, dev 0.873
-    -> 0.883; it reads 8.5% as many characters with the token encoder as the sentence
-    encoder reads.
+    sentence vectors cannot; it reads only edge sentences the vectors leave in doubt.
     """
 
     max_bead: int = 3
@@ -129,8 +123,8 @@ class Alignment:
 def bead_confidence(semantic_cost: float) -> float:
     """Map a bead's normalized semantic cost to [0, 1].
 
-    0.5 at cost 0.8 (near chance is 1.0). On the Text+Berg gold, beads with cost below
-    0.6 are exactly right 87-93% of the time, 0.7-0.8 76%, above 0.8 about half.
+    0.5 at cost 0.8 (near chance is 1.0), near 1 below 0.6, where gold beads are
+    mostly exactly right.
     """
     if math.isnan(semantic_cost):
         return 0.0
@@ -378,8 +372,7 @@ def pair_moved(
     report it as an omission and an addition.
 
     ``pair_cost(i, j)``: 1-1 semantic cost of source ``i`` and target ``j``; a pair is made
-    below ``threshold`` (a sure pairing: on the Text+Berg gold, beads below 0.6 are right
-    87-93% of the time), between null beads at most ``window`` beads apart, the surest
+    below ``threshold`` (a sure pairing), between null beads at most ``window`` beads apart, the surest
     first. The new 1-1 bead takes the reference sentence's place: beads stay in the
     reference's order, and the version's ids run out of order there.
     """

@@ -26,16 +26,16 @@ _URL = re.compile(r"(?:https?://|www\.)\S+")
 
 @dataclass(frozen=True)
 class CostConfig:
-    """Weights of the bead cost. Defaults were tuned on the Text+Berg dev document only.
+    """Weights of the bead cost (defaults chosen on Text+Berg's dev document; see
+    docs/benchmarks.md).
 
     ``null_cost``: cost of leaving one sentence unaligned (a 1-1 bead is preferred over two
     null beads when its normalized semantic cost is below this). ``length_weight``:
     weight of the Gale-Church length term. ``anchor_weight``: bonus for shared numbers,
     names and URLs. ``paragraph_penalty``: cost of a bead that merges sentences across a
     paragraph boundary. ``merge_penalty``: extra cost per sentence a bead merges beyond 1-1.
-    ``random_pairs``: how many random non-matching sentences estimate the baseline (256:
-    on the dev document 64 leaves sampling noise, strict F1 0.867 against 0.873 for 256 or
-    every sentence; test set and harder variant unchanged; the cost stays linear).
+    ``random_pairs``: how many random non-matching sentences estimate the baseline (enough
+    that sampling noise does not move the beads; a fixed number keeps the cost linear).
     ``size_exponent``: a bead's semantic cost is multiplied by ``(a * b) ** size_exponent``
     (1 is Vecalign's choice; 0 leaves merges to ``merge_penalty``, as Gale-Church's priors do).
     ``semantic_weight``: scale of the semantic cost against the other terms.

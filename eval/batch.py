@@ -27,17 +27,14 @@ from concurrent.futures import Executor, Future, as_completed
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
-from align import AlignConfig, InputError, MissingBackendError, load_document
+from align import InputError, MissingBackendError
 from align.document import check_unique_ids
 from align.embedders import Embedder, embedder_fingerprint, get_embedder
 from align.errors import print_input_warnings
 from align.reader import reading
-from align.splitters import get_splitter
 from align.translators import Translator, get_translator
 
-from .fidelity import FidelityConfig
-from .pipeline import run
-from .signature import run_signature
+from .pipeline import RunSettings, run_set
 from .summary import PairSummary, summarize
 from .tsv import FLAG_KINDS, atomic_output, check_output, escape, read_tsv, write_rows
 
@@ -54,35 +51,6 @@ class DocumentSet:
     set_id: str
     reference: Path
     versions: tuple[Path, ...]
-
-
-@dataclass(frozen=True)
-class BatchSettings:
-    """Everything that changes a set's output, plus ``threads`` (model threads per worker)."""
-
-    embedder: str = "e5"
-    second_embedder: str = "use"
-    cache: bool = True
-    splitter: str = "sentencex"
-    presegmented: bool = False
-    encoding: str | None = None
-    ref_encoding: str | None = None
-    max_bead: int = 3
-    threads: int | None = None
-    mt: str | None = None
-
-    def signature(
-        self, fingerprint: str, mt_fingerprint: str = "none", second_fingerprint: str = "none"
-    ) -> str:
-        splitter = get_splitter("lines" if self.presegmented else self.splitter)
-        return run_signature(
-            f"{splitter.name}-{splitter.version}",
-            fingerprint,
-            AlignConfig(max_bead=self.max_bead),
-            FidelityConfig(),
-            mt=mt_fingerprint,
-            second=second_fingerprint,
-        )
 
 
 @dataclass(frozen=True)
@@ -210,7 +178,7 @@ def _kept_embedder(name: str, cache: bool, threads: int | None) -> tuple[Embedde
     return _WORKER[key], made
 
 
-def worker_embedder(settings: BatchSettings) -> Embedder:
+def worker_embedder(settings: RunSettings) -> Embedder:
     """This process's embedder for ``settings``, loaded on first use and then kept."""
     global _MODEL_LOADS
     embedder, made = _kept_embedder(settings.embedder, settings.cache, settings.threads)
@@ -218,14 +186,14 @@ def worker_embedder(settings: BatchSettings) -> Embedder:
     return embedder
 
 
-def worker_second(settings: BatchSettings) -> Embedder | None:
+def worker_second(settings: RunSettings) -> Embedder | None:
     """This process's second embedder for the aligner (None for ``none``), kept once made."""
     if settings.second_embedder == "none":
         return None
     return _kept_embedder(settings.second_embedder, settings.cache, None)[0]
 
 
-def worker_translator(settings: BatchSettings) -> Translator | None:
+def worker_translator(settings: RunSettings) -> Translator | None:
     """This process's translator for ``settings`` (None without ``mt``), kept once made."""
     if settings.mt is None:
         return None
@@ -235,12 +203,12 @@ def worker_translator(settings: BatchSettings) -> Translator | None:
     return _WORKER_MT[key]
 
 
-def _start_worker(settings: BatchSettings) -> None:
+def _start_worker(settings: RunSettings) -> None:
     print_input_warnings()
     worker_embedder(settings)
 
 
-def process_set(docset: DocumentSet, outdir: str, settings: BatchSettings) -> SetOutcome:
+def process_set(docset: DocumentSet, outdir: str, settings: RunSettings) -> SetOutcome:
     """Align and score one set and write ``<outdir>/<set_id>.tsv`` atomically.
 
     Never raises for a bad set: the error becomes a ``failed`` outcome. A worker running
@@ -250,7 +218,7 @@ def process_set(docset: DocumentSet, outdir: str, settings: BatchSettings) -> Se
         return _process_set(docset, outdir, settings)
 
 
-def _process_set(docset: DocumentSet, outdir: str, settings: BatchSettings) -> SetOutcome:
+def _process_set(docset: DocumentSet, outdir: str, settings: RunSettings) -> SetOutcome:
     start = time.perf_counter()
     worker = f"{os.uname().nodename}:{os.getpid()}"
     try:
@@ -258,35 +226,18 @@ def _process_set(docset: DocumentSet, outdir: str, settings: BatchSettings) -> S
         if docset.reference in docset.versions:
             raise InputError(f"{docset.reference}: the reference is also listed as a version")
 
-        def load(path: Path, encoding: str | None):  # type: ignore[no-untyped-def]
-            return load_document(
-                path,
-                splitter=settings.splitter,
-                presegmented=settings.presegmented,
-                encoding=encoding,
-            )
-
-        reference = load(docset.reference, settings.ref_encoding)
-        versions = [load(p, settings.encoding) for p in docset.versions]
-        translator = worker_translator(settings)
-        if translator is not None:
-            for version in versions:
-                translator.check_pair(version.lang, reference.lang)
+        reference = settings.load(docset.reference, reference=True)
+        versions = [settings.load(p) for p in docset.versions]
         embedder, second = worker_embedder(settings), worker_second(settings)
-        signature = settings.signature(
-            embedder.fingerprint,
-            translator.fingerprint if translator else "none",
-            second.fingerprint if second else "none",
-        )
-        rows = run(
+        rows = run_set(
             reference,
             versions,
+            settings,
             embedder,
-            AlignConfig(max_bead=settings.max_bead),
-            translator=translator,
             second=second,
+            translator=worker_translator(settings),
         )
-        rows = [replace(r, extra={**r.extra, "signature": signature}) for r in rows]
+        signature = rows[0].extra["signature"] if rows else ""
         with atomic_output(str(Path(outdir) / f"{docset.set_id}.tsv")) as out:
             write_rows(rows, out)
     except (InputError, MissingBackendError) as exc:
@@ -346,7 +297,7 @@ class BatchState:
         self.db.close()
 
 
-def local_executor(workers: int, settings: BatchSettings) -> Executor:
+def local_executor(workers: int, settings: RunSettings) -> Executor:
     """A pool of ``workers`` fresh processes on this machine, each loading the model at start."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -391,7 +342,7 @@ def _remove_stale_parts(outdir: Path) -> None:
 def run_batch(
     sets: Sequence[DocumentSet],
     outdir: str | Path,
-    settings: BatchSettings,
+    settings: RunSettings,
     executor: Executor,
     progress: Callable[[SetOutcome, BatchReport, int], None] | None = None,
 ) -> BatchReport:

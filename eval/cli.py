@@ -15,25 +15,22 @@ from pathlib import Path
 from tqdm import tqdm
 
 from align import (
-    AlignConfig,
     Document,
     InputError,
     MissingBackendError,
     __version__,
     get_embedder,
-    load_document,
 )
 from align.document import check_unique_ids
 from align.embedders import EMBEDDERS, SECOND_EMBEDDERS, Embedder
 from align.errors import print_input_warnings
-from align.splitters import SPLITTERS, get_splitter
+from align.splitters import SPLITTERS
 from align.translators import TRANSLATORS, Translator, get_translator
 
-from .fidelity import FidelityConfig
-from .pipeline import choose_reference, run
+from .pipeline import RunSettings, choose_reference, run_set
 from .report import render_report
 from .scoring import score_rows
-from .signature import run_signature, with_mt
+from .signature import settings_of, with_mt
 from .summary import format_json, format_text, summarize
 from .tsv import atomic_output, check_output, read_tsv, write_rows
 
@@ -110,13 +107,9 @@ def load_inputs(args: argparse.Namespace) -> tuple[Document, list[Document], Emb
     if len(named) < 2:
         raise InputError("need at least two documents: a reference and one version")
 
-    def load(path: Path, encoding: str | None) -> Document:
-        return load_document(
-            path, splitter=args.splitter, presegmented=args.presegmented, encoding=encoding
-        )
-
+    settings = _settings(args)
     embedder = _embedder(args, args.embedder)
-    reference = load(ref_path, args.ref_encoding) if ref_path else None
+    reference = settings.load(ref_path, reference=True) if ref_path else None
     paths = tqdm(
         version_paths,
         desc="reading",
@@ -124,7 +117,7 @@ def load_inputs(args: argparse.Namespace) -> tuple[Document, list[Document], Emb
         disable=True if args.quiet else None,
         leave=False,
     )
-    versions = [load(p, args.encoding) for p in paths]
+    versions = [settings.load(p) for p in paths]
     for doc in ([reference] if reference else []) + versions:
         _log(args, f"{doc.path}: {len(doc)} sentences, language {doc.lang}")
         if doc.lang not in embedder.languages:
@@ -157,54 +150,42 @@ def _second_embedder(args: argparse.Namespace) -> Embedder | None:
     return None if args.second_embedder == "none" else _embedder(args, args.second_embedder)
 
 
-def _signature(
-    args: argparse.Namespace,
-    embedder: Embedder,
-    align_config: AlignConfig,
-    translator: Translator | None = None,
-    second: Embedder | None = None,
-) -> str:
-    splitter = get_splitter(
-        "lines" if getattr(args, "presegmented", False) else getattr(args, "splitter", "sentencex")
-    )
-    return run_signature(
-        f"{splitter.name}-{splitter.version}",
-        embedder.fingerprint,
-        align_config,
-        FidelityConfig(),
-        mt=translator.fingerprint if translator else "none",
-        second=second.fingerprint if second else "none",
-    )
-
-
 def _translator(args: argparse.Namespace) -> Translator | None:
     if not args.mt:
         return None
     return get_translator(args.mt, cache=not args.no_cache, progress=not args.quiet)
 
 
+def _settings(args: argparse.Namespace) -> RunSettings:
+    """The run's settings from the options of ``run``, ``align`` or ``batch``."""
+    return RunSettings(
+        embedder=args.embedder,
+        second_embedder=args.second_embedder,
+        cache=not args.no_cache,
+        splitter=args.splitter,
+        presegmented=args.presegmented,
+        encoding=args.encoding,
+        ref_encoding=args.ref_encoding,
+        max_bead=args.max_bead,
+        threads=getattr(args, "threads", None),
+        mt=args.mt,
+    )
+
+
 def cmd_run(args: argparse.Namespace, scored: bool = True) -> int:
     check_output(args.output)
     translator = _translator(args)
     reference, versions, embedder = load_inputs(args)
-    if translator is not None:
-        for version in versions:
-            translator.check_pair(version.lang, reference.lang)
-    second = _second_embedder(args)
-    align_config = AlignConfig(max_bead=args.max_bead)
-    signature = _signature(args, embedder, align_config, translator, second)
-    _log(args, f"signature: {signature}")
-    rows = run(
+    rows = run_set(
         reference,
         versions,
+        _settings(args),
         embedder,
-        align_config,
+        second=_second_embedder(args),
+        translator=translator,
         scored=scored,
         progress=lambda message: _log(args, message),
-        translator=translator,
-        second=second,
     )
-    rows = [replace(r, extra={**r.extra, "signature": signature}) for r in rows]
     with atomic_output(args.output) as out:
         write_rows(rows, out)
     if args.output not in (None, "-"):
@@ -247,7 +228,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
     summaries = summarize(rows)
     signature = rows[0].extra.get("signature") or None
     text = (
-        format_json(summaries, signature) + "\n"
+        format_json(summaries, signature, settings_of(signature)) + "\n"
         if args.format == "json"
         else format_text(summaries, signature)
     )
@@ -290,7 +271,6 @@ def cmd_batch(args: argparse.Namespace) -> int:
         SUMMARY_JSON,
         SUMMARY_TSV,
         BatchReport,
-        BatchSettings,
         SetOutcome,
         dask_executor,
         local_executor,
@@ -304,18 +284,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
     cores = os.cpu_count() or 1
     workers = args.workers or cores
     threads = args.threads or (max(1, cores // workers) if args.engine == "local" else 1)
-    settings = BatchSettings(
-        embedder=args.embedder,
-        second_embedder=args.second_embedder,
-        cache=not args.no_cache,
-        splitter=args.splitter,
-        presegmented=args.presegmented,
-        encoding=args.encoding,
-        ref_encoding=args.ref_encoding,
-        max_bead=args.max_bead,
-        threads=threads,
-        mt=args.mt,
-    )
+    settings = replace(_settings(args), threads=threads)
     where = f"{workers} local workers" if args.engine == "local" else f"Dask at {args.scheduler}"
     _log(args, f"batch: {len(sets)} document sets from {args.manifest} on {where}")
     bar = tqdm(total=len(sets), desc="sets", unit="set", disable=True if args.quiet else None)

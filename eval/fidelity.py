@@ -16,9 +16,8 @@
   word, how close each reference token comes to some token of the version (token recall)
   and each version token to some reference token (token precision), BERTScore's greedy
   matching over the model's contextual token vectors (:func:`token_overlap`). A word
-  left out or added barely moves the single sentence vector: on DEMETR, cosine prefers
-  the twin missing a verb in 39% of items, cosine and terms in 27%, the whole similarity
-  in 9%. Short texts light up few terms and share fewer of them: below 200 terms, the
+  left out or added barely moves the single sentence vector; the terms and the tokens
+  do. Short texts light up few terms and share fewer of them: below 200 terms, the
   term part leans towards the pair's usual one in proportion (:func:`term_certainty`).
 * ``facts``: ``fact_penalty ** n`` for ``n`` dropped, added or changed facts.
 * ``language``: ``untranslated_factor`` when the version's text is in the reference's
@@ -32,8 +31,8 @@
   reference side, against ``top``, the ``mt_quantile`` quantile of that chrF over the
   beads of every version in the same language (pooled, so that versions compare, like
   the semantic baseline). chrF weighs recall, so a translation that left out a word or a
-  clause comes back with less of the reference in it: on DEMETR's French and Spanish items
-  this catches removals the embedding misses. It costs a typical faithful bead about 0.025.
+  clause comes back with less of the reference in it, which catches removals the
+  embedding misses.
 
 Reading it: 0.8 and above, faithful; 0.6 to 0.8, faithful in substance with looser
 wording or a flagged difference; 0.5 and below, something a reviewer should read (a

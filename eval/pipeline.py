@@ -3,17 +3,67 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
 
 import numpy as np
 from tqdm import tqdm
 
-from align import AlignConfig, Alignment, Document, align_documents
+from align import AlignConfig, Alignment, Document, align_documents, load_document
 from align.embedders import Embedder
+from align.splitters import get_splitter
 from align.translators import Translator
 
 from .fidelity import FidelityConfig
 from .scoring import score_rows
+from .signature import run_signature
 from .tsv import Row
+
+
+@dataclass(frozen=True)
+class RunSettings:
+    """The options of a run, by the names the command line gives them: everything that
+    changes its output, plus ``threads`` (model threads) and ``cache`` (the disk cache).
+    ``run`` and ``batch`` both read and process documents through these."""
+
+    embedder: str = "e5"
+    second_embedder: str = "use"
+    cache: bool = True
+    splitter: str = "sentencex"
+    presegmented: bool = False
+    encoding: str | None = None
+    ref_encoding: str | None = None
+    max_bead: int = 3
+    threads: int | None = None
+    mt: str | None = None
+
+    @property
+    def align_config(self) -> AlignConfig:
+        return AlignConfig(max_bead=self.max_bead)
+
+    def load(self, path: Path, reference: bool = False) -> Document:
+        """Read and segment one file, in ``ref_encoding`` for the reference."""
+        return load_document(
+            path,
+            splitter=self.splitter,
+            presegmented=self.presegmented,
+            encoding=self.ref_encoding if reference else self.encoding,
+        )
+
+    def signature(
+        self, fingerprint: str, mt_fingerprint: str = "none", second_fingerprint: str = "none"
+    ) -> str:
+        """The run signature (see :mod:`eval.signature`) of these settings with the
+        models' fingerprints."""
+        splitter = get_splitter("lines" if self.presegmented else self.splitter)
+        return run_signature(
+            f"{splitter.name}-{splitter.version}",
+            fingerprint,
+            self.align_config,
+            FidelityConfig(),
+            mt=mt_fingerprint,
+            second=second_fingerprint,
+        )
 
 
 def alignment_rows(alignment: Alignment) -> list[Row]:
@@ -102,3 +152,40 @@ def run(
     ):
         rows.extend(alignment_rows(alignment))
     return score_rows(rows, embedder, fidelity_config) if scored else rows
+
+
+def run_set(
+    reference: Document,
+    versions: Sequence[Document],
+    settings: RunSettings,
+    embedder: Embedder,
+    *,
+    second: Embedder | None = None,
+    translator: Translator | None = None,
+    scored: bool = True,
+    progress: Callable[[str], None] | None = None,
+) -> list[Row]:
+    """One document set, as ``run``, ``align`` and ``batch`` process it: every version's
+    language pair checked against the MT engine before any work, aligned, scored unless
+    ``scored`` is off, and the run's signature in every row's ``signature`` column."""
+    if translator is not None:
+        for version in versions:
+            translator.check_pair(version.lang, reference.lang)
+    signature = settings.signature(
+        embedder.fingerprint,
+        translator.fingerprint if translator else "none",
+        second.fingerprint if second else "none",
+    )
+    if progress:
+        progress(f"signature: {signature}")
+    rows = run(
+        reference,
+        versions,
+        embedder,
+        settings.align_config,
+        scored=scored,
+        progress=progress,
+        translator=translator,
+        second=second,
+    )
+    return [replace(r, extra={**r.extra, "signature": signature}) for r in rows]

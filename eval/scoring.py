@@ -11,7 +11,6 @@ from itertools import groupby
 import numpy as np
 
 from align.embedders import Embedder, Terms
-from align.langid import copied_words, left_untranslated
 from align.translators import Translator
 
 from .content import AlignedToken, TokenAlignment, unsupported_clauses
@@ -38,6 +37,7 @@ from .fidelity import (
     token_overlap,
 )
 from .tsv import Row
+from .untranslated import copied_words, left_untranslated
 
 _SNIPPET = 60
 
@@ -236,8 +236,8 @@ def token_alignment(embedder: Embedder, floor: float = ALIGNED_COSINE) -> TokenA
     """Which tokens of a text have a counterpart in another (see
     :func:`~eval.fidelity.aligned_tokens`), with where each token stands: what the name
     tests ask of a name the other side does not spell. ``floor``: the cosine from which a
-    token counts as rendered even when it is not the closest of its counterpart (set on
-    DEMETR: 0.5 misses removals, 0.6 finds *Pacific* for no token of *Тихого*)."""
+    token counts as rendered even when it is not the closest of its counterpart (lower
+    misses removals; higher finds a counterpart for no token of a dropped name)."""
 
     def align(text: str, other: str) -> list[AlignedToken]:
         vectors = embedder.tokens([text, other])
@@ -251,6 +251,45 @@ def token_alignment(embedder: Embedder, floor: float = ALIGNED_COSINE) -> TokenA
         ]
 
     return align
+
+
+@dataclass(frozen=True)
+class FactJudge:
+    """What the fact comparison of a matched bead reads from the model: the cosine, the
+    similarity the name tests measure a deletion with (cosine and latent terms: their
+    margins are set on those), and the token alignment. Without a model (all None) names
+    are judged by spelling alone."""
+
+    cosines: Similarity | None = None
+    similarities: Similarity | None = None
+    alignment: TokenAlignment | None = None
+
+    @classmethod
+    def of(cls, embedder: Embedder | None, config: FidelityConfig | None = None) -> FactJudge:
+        if embedder is None:
+            return cls()
+        cosines, similarities = text_measures(embedder, without_tokens(config or FidelityConfig()))
+        return cls(cosines, similarities, token_alignment(embedder))
+
+    def flags(self, src_text: str, tgt_text: str, src_lang: str, tgt_lang: str) -> list[FactFlag]:
+        """Dropped, added and changed facts of one bead: dates, numbers, money, percentages
+        (:func:`~eval.facts.compare_facts`), then names (:func:`~eval.facts.compare_entities`)."""
+        facts = compare_facts(
+            extract_facts(src_text, src_lang),
+            extract_facts(tgt_text, tgt_lang),
+            src_lang,
+            tgt_lang,
+        )
+        return facts + compare_entities(
+            extract_entities(src_text, src_lang),
+            extract_entities(tgt_text, tgt_lang),
+            src_text,
+            tgt_text,
+            self.cosines,
+            langs=(src_lang, tgt_lang),
+            cross_similarity=self.similarities,
+            alignment=self.alignment,
+        )
 
 
 def without_tokens(config: FidelityConfig) -> FidelityConfig:
@@ -289,10 +328,8 @@ def score_pair(
         ratio = sum(len(r.tgt_text) for r in matched) / max(src_chars, 1)
     pair_langs_differ = bool(rows) and rows[0].src_lang != rows[0].tgt_lang
 
-    cosines, similarities = text_measures(embedder, config)
-    # the name tests' margins were set on the cosine and latent terms alone
-    _, name_similarities = text_measures(embedder, without_tokens(config))
-    alignment = token_alignment(embedder)
+    _, similarities = text_measures(embedder, config)
+    judge = FactJudge.of(embedder, config)
 
     out: list[Row] = []
     k = -1
@@ -303,22 +340,7 @@ def score_pair(
         k += 1
         assert sides is not None and baseline is not None
         value = sides.similarity(k, k, config)
-        facts = compare_facts(
-            extract_facts(row.src_text, row.src_lang),
-            extract_facts(row.tgt_text, row.tgt_lang),
-            row.src_lang,
-            row.tgt_lang,
-        )
-        facts += compare_entities(
-            extract_entities(row.src_text, row.src_lang),
-            extract_entities(row.tgt_text, row.tgt_lang),
-            row.src_text,
-            row.tgt_text,
-            cosines,
-            langs=(row.src_lang, row.tgt_lang),
-            cross_similarity=name_similarities,
-            alignment=alignment,
-        )
+        facts = judge.flags(row.src_text, row.tgt_text, row.src_lang, row.tgt_lang)
         flags = [f.format() for f in facts]
         copied = (
             copied_words(row.src_text, row.tgt_text, row.src_lang, row.tgt_lang)

@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from itertools import groupby
+from typing import Any
 
 from align.aligner import CONFIDENT_BEAD, NOT_TRANSLATION_BELOW
 
@@ -99,10 +100,20 @@ def summarize(rows: Sequence[Row]) -> list[PairSummary]:
     return [summarize_pair(list(group)) for _, group in groupby(rows, key=lambda r: r.pair)]
 
 
-def format_json(summaries: Sequence[PairSummary], signature: str | None = None) -> str:
-    """Stable JSON: ``{"signature": ..., "pairs": [...]}``, each pair's keys in the order of
-    :class:`PairSummary`; ``signature`` is the run's (null when the TSV carries none)."""
-    payload = {"signature": signature, "pairs": [asdict(s) for s in summaries]}
+def format_json(
+    summaries: Sequence[PairSummary],
+    signature: str | None = None,
+    settings: dict[str, Any] | None = None,
+) -> str:
+    """Stable JSON: ``{"signature": ..., "settings": ..., "pairs": [...]}``, each pair's
+    keys in the order of :class:`PairSummary`; ``signature`` is the run's (null when the TSV
+    carries none), ``settings`` every setting its ``cfg:`` hash stands for (null when
+    unknown)."""
+    payload = {
+        "signature": signature,
+        "settings": settings,
+        "pairs": [asdict(s) for s in summaries],
+    }
     return json.dumps(payload, ensure_ascii=False, indent=2)
 
 

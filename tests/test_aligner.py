@@ -9,7 +9,8 @@ import numpy as np
 import pytest
 
 from align import Document, align_documents
-from align.costs import length_ratio
+from align.aligner import absorb_nulls, pair_moved, split_unrelated
+from align.costs import gale_church_cost, length_ratio
 
 from .conftest import REF
 
@@ -72,3 +73,64 @@ def test_a_long_added_sentence_leaves_the_other_beads_unchanged(
         if at not in b.tgt_ids
     ]
     assert kept == [(b.src_ids, b.tgt_ids) for b in before.beads]
+
+
+def _costs(pairs: dict[tuple[int, int], float], default: float = 1.2):  # type: ignore[no-untyped-def]
+    """A 1-1 semantic cost function over sentence indices: ``pairs``, else chance."""
+    return lambda i, j: pairs.get((i, j), default)
+
+
+def test_gale_church_cost_grows_with_the_length_mismatch_and_follows_the_ratio() -> None:
+    same = gale_church_cost(np.array(100.0), np.array(100.0), 1.0)
+    off = gale_church_cost(np.array(100.0), np.array(150.0), 1.0)
+    far = gale_church_cost(np.array(100.0), np.array(300.0), 1.0)
+    assert float(same) < 0.1 < float(off) < float(far) <= 25.0
+    # a version 1.5 times as long as the reference is no mismatch for a pair whose ratio is 1.5
+    assert float(gale_church_cost(np.array(100.0), np.array(150.0), 1.5)) == pytest.approx(
+        float(same)
+    )
+    # it broadcasts into a matrix
+    assert gale_church_cost(
+        np.array([10.0, 20.0])[:, None], np.array([10.0, 20.0, 30.0])[None, :], 1.0
+    ).shape == (2, 3)
+
+
+def test_absorb_nulls_merges_a_sentence_translated_inside_its_neighbour() -> None:
+    # source 1 is left out, but its cost to target 1 (the neighbour bead's) is low
+    beads = [((0,), (0,)), ((1,), ()), ((2,), (1,))]
+    cost = _costs({(0, 0): 0.3, (1, 1): 0.5, (2, 1): 0.4})
+    shapes = ((0, 1), (1, 0), (1, 1), (1, 2), (2, 1))
+    assert absorb_nulls(beads, cost, 0.7, shapes) == [((0,), (0,)), ((1, 2), (1,))]
+    # no neighbour translates it: it stays an omission
+    assert absorb_nulls(beads, _costs({(0, 0): 0.3, (2, 1): 0.4}), 0.7, shapes) == beads
+    # the merge must be a shape the search allows
+    assert absorb_nulls(beads, cost, 0.7, ((0, 1), (1, 0), (1, 1))) == beads
+
+
+def test_split_unrelated_takes_an_unrelated_edge_sentence_out() -> None:
+    # target 1 is no closer than chance to source 0: an addition, not part of the bead
+    cost = _costs({(0, 0): 0.3})
+
+    def bead_cost(src: tuple[int, ...], tgt: tuple[int, ...]) -> float:
+        return 0.3 if tgt == (0,) else 0.5
+
+    beads = [((0,), (0, 1))]
+    assert split_unrelated(beads, cost, bead_cost, 1.0, 0.1) == [((0,), (0,)), ((), (1,))]
+    # an edge sentence that is part of the translation stays
+    close = _costs({(0, 0): 0.3, (0, 1): 0.6})
+    assert split_unrelated(beads, close, lambda s, t: 0.35, 1.0, 0.1) == beads
+
+
+def test_pair_moved_pairs_a_sentence_the_version_moved() -> None:
+    # reference 1 was left out, version 3 added two beads later; they translate each other
+    beads = [((0,), (0,)), ((1,), ()), ((2,), (1,)), ((3,), (2,)), ((), (3,))]
+    cost = _costs({(1, 3): 0.4})
+    assert pair_moved(beads, cost, 0.6, 10) == [
+        ((0,), (0,)),
+        ((1,), (3,)),
+        ((2,), (1,)),
+        ((3,), (2,)),
+    ]
+    # too far apart, or not sure enough: left as they are
+    assert pair_moved(beads, cost, 0.6, 2) == beads
+    assert pair_moved(beads, _costs({(1, 3): 0.7}), 0.6, 10) == beads

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from align import __version__
+from eval.signature import settings_hash, signature_fields
 from eval.tsv import COLUMNS, read_tsv
 
 from .conftest import REF, ROOT, SEEDS
@@ -42,16 +44,19 @@ def test_run_on_seeds_writes_the_contract(seeds_tsv: Path) -> None:
     lines = seeds_tsv.read_text(encoding="utf-8").split("\n")
     assert lines[0].split("\t") == [*COLUMNS, "signature"]
     rows = read_tsv(str(seeds_tsv))
-    from align import __version__
-
-    # the installed package's version (what the signature reads) is the source's
-    assert all(
-        r.extra["signature"].startswith(f"factalign:{__version__}|split:sentencex-") for r in rows
-    )
-    # every setting that changes a number is in it: aligner, fidelity weights, name margins
-    fields = dict(part.split(":", 1) for part in rows[0].extra["signature"].split("|"))
-    assert fields["null_cost"] == "0.8" and fields["keep_share"] == "0.33"
-    assert fields["fid.fact_penalty"] == "0.7" and fields["names.cased_margin"] == "0.004"
+    signature = rows[0].extra["signature"]
+    assert all(r.extra["signature"] == signature for r in rows)
+    fields = signature_fields(signature)
+    assert list(fields) == ["factalign", "split", "emb", "emb2", "mt", "max_bead", "cfg"]
+    assert fields["factalign"] == __version__ and fields["split"].startswith("sentencex-")
+    assert len(signature) <= 200
+    # every other setting that changes a number is behind cfg:, listed by summary's JSON
+    payload = json.loads(factalign("summary", str(seeds_tsv), "--format", "json").stdout)
+    assert payload["signature"] == signature
+    settings = payload["settings"]
+    assert settings["null_cost"] == 0.8 and settings["keep_share"] == 0.33
+    assert settings["fid.fact_penalty"] == 0.7 and settings["names.cased_margin"] == 0.004
+    assert fields["cfg"] == settings_hash(settings)
     assert len({r.tgt_doc for r in rows}) == 4
     assert all(r.fidelity is not None for r in rows)
 
@@ -198,8 +203,6 @@ def test_the_readme_shows_what_command_one_prints(seeds_tsv: Path) -> None:
 
 
 def test_version() -> None:
-    from align import __version__
-
     done = factalign("--version")
     assert done.returncode == 0 and done.stdout == f"factalign {__version__}\n"
 

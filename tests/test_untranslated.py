@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from align.langid import copied_words, left_untranslated
+from eval.untranslated import copied_words, left_untranslated
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,148 @@
+"""Names matched across scripts: transliteration, sound, CLDR exonyms, initials."""
+
+from __future__ import annotations
+
+from .conftest import entity_flags
+
+
+def test_names_in_other_scripts_and_case_endings_are_found(embedder) -> None:  # type: ignore[no-untyped-def]
+    hindi = "दोनों एजेंसियों ने याहू और गूगल के बिछाए विशाल फाइबर ऑप्टिक केबल नेटवर्क से गुजरने वाले डाटा को चुराया।"
+    assert (
+        entity_flags(
+            hindi,
+            "hi",
+            "The two agencies stole data passing through the vast fiber optic cable network "
+            "laid by Yahoo and Google.",
+            "en",
+            embedder,
+        )
+        == []
+    )
+    assert (
+        entity_flags(
+            "Zkušený gólman získal s Chicagem dva Stanley Cupy.",
+            "cs",
+            "The experienced goalkeeper has won two Stanley Cups with Chicago.",
+            "en",
+            embedder,
+        )
+        == []
+    )
+    # a Latin word that only looks a little like the Russian name is no mention of it
+    dropped = entity_flags(
+        "Российская певица Полина Гагарина назвала пять продуктов.",
+        "ru",
+        "Russian singer named five products that helped her again.",
+        "en",
+        embedder,
+    )
+    assert dropped == ["dropped:entity:Полина Гагарина"]
+
+
+def test_countries_and_cities_under_their_other_names(embedder) -> None:  # type: ignore[no-untyped-def]
+    # CLDR's exonyms: the name in the other language (or English), inflected or not
+    for src, lang, tgt in [
+        (
+            "la relación con los mexicano-estadounidenses que viven en los Estados Unidos.",
+            "es",
+            "the relationship with the Mexican-Americans who live in the United States.",
+        ),
+        (
+            "Il est presque impossible d’échanger de l’argent des Malouines en dehors des îles.",
+            "fr",
+            "It is almost impossible to exchange Falklands money outside the islands.",
+        ),
+        ("Als Kind britischer Eltern in Tokio geboren.", "de", "Born in Tokyo to British parents."),
+        ("Он вернулся в Россию из Москвы.", "ru", "He returned to Russia from Moscow."),
+    ]:
+        assert entity_flags(src, lang, tgt, "en", embedder) == [], src
+    # a different country is still a different country, a different city another city
+    from eval.facts.entities import _place_mentioned, extract_entities, normalize_name
+
+    for src, lang, tgt in [
+        ("Die Person habe sich nach Südkorea abgesetzt.", "de", "The person fled to North Korea."),
+        ("Er lebt in Österreich.", "de", "He lives in Australia."),
+        ("Polina wohnt in Moskau.", "de", "Polina lives in Kiev."),
+        ("en los Estados Unidos", "es", "in the United Kingdom"),
+    ]:
+        place = extract_entities(src, lang)[-1]
+        assert not _place_mentioned(place, lang, "en", normalize_name(tgt)), src
+
+
+def test_a_chinese_name_by_its_romanization(embedder) -> None:  # type: ignore[no-untyped-def]
+    # 习近平 ~ xijinping
+    assert (
+        entity_flags(
+            "习近平总书记多次强调，中国开放的大门不会关闭，只会越开越大。",
+            "zh",
+            "General Secretary Xi Jinping has repeatedly emphasized that China's door to "
+            "opening up will not be closed, but will only open wider.",
+            "en",
+            embedder,
+        )
+        == []
+    )
+
+
+def test_initials_in_another_script_and_currency_codes_beside_names(embedder) -> None:  # type: ignore[no-untyped-def]
+    from eval.facts import extract_entities
+
+    # США (USA) is left implicit in "Assistant Secretary of State": initials in another
+    # script are spelled by that script's own words, and no test ties them to English
+    assert (
+        entity_flags(
+            "Об этом в пятницу заявил бывший помощник госсекретаря США по делам Восточной Азии "
+            "и Тихого океана Дэниел Рассел.",
+            "ru",
+            "Daniel Russell, former Assistant Secretary of State for East Asian and Pacific "
+            "Affairs, made the announcement on Friday.",
+            "en",
+            embedder,
+        )
+        == []
+    )
+    # "Only PLN": a capitalized first word and a unit of money, no name
+    assert extract_entities("“Only PLN 1.4 billion has been reserved for this year.", "en") == []
+
+
+def test_a_chinese_transcription_sounds_like_the_name() -> None:
+    from eval.facts.entities import _transcriptions
+    from eval.facts.model import Fact
+
+    def fact(text: str) -> Fact:
+        return Fact("entity", f"ent:{text}", text, 0, len(text))
+
+    han = [fact(t) for t in ("约翰·刘易斯", "休斯敦", "密歇根州", "格雷琴", "许正宇")]
+    latin = [fact(t) for t in ("John Lewis", "Houston", "Michigan Gov", "Gretchen", "Hong Kong")]
+    heard = _transcriptions(han, latin, "zh")
+    assert [f.text for f in han if id(f) in heard] == [
+        "约翰·刘易斯",
+        "休斯敦",
+        "密歇根州",
+        "格雷琴",
+    ]
+    assert [f.text for f in latin if id(f) in heard] == [
+        "John Lewis",
+        "Houston",
+        "Michigan Gov",
+        "Gretchen",
+    ]
+    # a different name is no transcription, and Japanese kanji are read otherwise
+    assert _transcriptions([fact("特朗普")], [fact("Biden")], "zh") == set()
+    assert _transcriptions([fact("休斯敦")], [fact("Houston")], "ja") == set()
+
+
+def test_a_transcribed_name_is_no_change(embedder) -> None:  # type: ignore[no-untyped-def]
+    source = (
+        "这位小时候在自家农场上对着鸡宣讲福音的约翰·刘易斯，后来最终获得了菲斯克大学"
+        "（Fisk University）宗教和哲学学位。"
+    )
+    said = (
+        "John Lewis, who preached to chickens on his family farm as a child, finally earned "
+        "his degree in religion and philosophy at Fisk University."
+    )
+    assert entity_flags(source, "zh", said, "en", embedder) == []
+    renamed = said.replace("John Lewis", "Martin Sheen")
+    assert entity_flags(source, "zh", renamed, "en", embedder) == [
+        "changed:entity:约翰·刘易斯 -> Martin Sheen"
+    ]

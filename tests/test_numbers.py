@@ -1,0 +1,237 @@
+"""Numbers, money and percentages: found in any script and format, compared across languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from eval.facts import compare_facts, extract_facts
+
+from .conftest import fact_flags, fact_keys
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Microsoft has invested over $13 billion in OpenAI.", "en"),
+        ("Microsoft a investi plus de 13 milliards de dollars dans OpenAI.", "fr"),
+        ("Microsoft telah menginvestasikan lebih dari $ 13 miliar di OpenAI.", "id"),
+        ("Microsoft invirtió 13.000 millones de dólares en OpenAI.", "es"),
+        ("Microsoft investierte 13 Milliarden Dollar in OpenAI.", "de"),
+        ("Microsoft invested thirteen billion dollars in OpenAI.", "en"),
+        ("マイクロソフトはOpenAIに130億ドルを投資した。", "ja"),
+        ("微软向OpenAI投资了130亿美元。", "zh"),
+    ],
+)
+def test_thirteen_billion_dollars_everywhere(text: str, lang: str) -> None:
+    assert fact_keys(text, lang) == ["money:USD:13000000000"]
+
+
+def test_money_in_chinese_and_japanese_takes_its_currency_after_the_scale() -> None:
+    # 円, 元 and ドル follow 億 or 万 unspaced, and the sentence goes on unspaced too
+    assert fact_keys("建設費は約50億円で、来年完成する。", "ja") == [
+        "money:JPY:5000000000",
+        "rel:year:+1",
+    ]
+    assert fact_keys("项目花费了5000万元人民币。", "zh") == ["money:CNY:50000000"]
+    changed = compare_facts(
+        extract_facts("The library will cost about 5 billion yen.", "en"),
+        extract_facts("図書館の建設費は約70億円だ。", "ja"),
+    )
+    assert [f.format() for f in changed] == ["changed:money:5 billion yen -> 70億円"]
+
+
+def test_number_formats() -> None:
+    assert fact_keys("une infrastructure de 15 000 GPU", "fr") == ["num:15000"]
+    assert fact_keys("13,000 people and 2,5 tonnes", "en") == ["num:13000", "num:2.5"]
+    # a product's number is its own kind of figure: it must survive, not count as a quantity
+    assert fact_keys("MAI-1 runs on H100 chips", "en") == ["code:1", "code:100"]
+    assert (
+        compare_facts(
+            extract_facts("MAI-1 runs on H100 chips", "en"),
+            extract_facts("MAI-1 tourne sur des puces H100", "fr"),
+        )
+        == []
+    )
+    assert fact_keys("ne se classe qu'au 13ème rang", "fr") == ["ord:13"]
+    assert fact_keys("a rise of 25 % in 2024", "en") == ["pct:25", "year:2024"]
+    assert fact_keys("我们在2024年花了1,200美元。", "zh")[:1] == ["year:2024"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("ኩባንያው ባለፈው ዓመት ከ13 ቢሊዮን ዶላር በላይ አጥቷል።", "am"),  # Amharic
+        ("Kampuni ilipoteza zaidi ya dola bilioni 13 mwaka jana.", "sw"),  # Swahili
+    ],
+)
+def test_a_figure_whose_scale_words_are_not_read_is_kept_not_dropped(text: str, lang: str) -> None:
+    en = extract_facts("The company lost over $13 billion last year.", "en")
+    version = extract_facts(text, lang)
+    assert [f.key for f in version] == ["num:13"]
+    assert compare_facts(en, version, "en", lang) == []
+    # another figure is still a change, and a language whose scale words are read still
+    # compares amounts
+    other = extract_facts(text.replace("13", "14"), lang)
+    assert [f.format() for f in compare_facts(en, other, "en", lang)] == [
+        "dropped:money:$13 billion",
+        "added:number:14",
+    ]
+    spanish = extract_facts("La empresa perdió más de 13 millones de dólares el año pasado.", "es")
+    assert [f.format() for f in compare_facts(en, spanish, "en", "es")] == [
+        "changed:money:$13 billion -> 13 millones de dólares"
+    ]
+
+
+def test_changed_number_and_dropped_fact() -> None:
+    src = extract_facts("Sales rose 12% to $5 million last year.", "en")
+    tgt = extract_facts(
+        "Les ventes ont augmenté de 15 % pour atteindre 5 millions de dollars.", "fr"
+    )
+    flags = sorted(f.format() for f in compare_facts(src, tgt))
+    assert flags == ["changed:percent:12% -> 15 %", "dropped:date:last year"]
+
+
+@pytest.mark.parametrize(
+    ("src", "src_lang", "tgt"),
+    [
+        # a month we cannot read in Polish or Russian leaves only the year: not "changed"
+        (
+            "Od wycofania się USA z umowy w maju 2015 roku",
+            "pl",
+            "Since the US left the deal in May 2015",
+        ),
+        ("Это произошло в октябре 2016 года.", "ru", "This happened in October 2016."),
+        # less detail on one side is not a different date
+        ("nació el 10 de octubre de 1958", "es", "born in October 1958"),
+        # "ten" is Polish for "this": ten rok = this year, not 10 years
+        (
+            "na ten rok zarezerwowano raptem 1,4 mld zł",
+            "pl",
+            "PLN 1.4 billion reserved for this year",
+        ),
+        # 時間 is hours (a duration), not a time of day; 年/月 read as a date
+        ("8月6日から48時間実施すると説明した。", "ja", "to be held for 48 hours from August 6th."),
+        (
+            "増田巡査は１８９５年７月に高串に赴任。",
+            "ja",
+            "Masuda was assigned to Takagushi in July 1895.",
+        ),
+        ("lo scorso mese è tornato quest'anno", "it", "returned last month this year"),
+        # "several million" is no figure, and a capitalized number word is a name
+        ("Plusieurs millions de flacons", "fr", "Several million vials"),
+        ("L'attaccante Otto ha segnato.", "it", "The striker Otto scored."),
+        # "today" for "during the day" or "currently"
+        (
+            "ulteriori dettagli verranno confermati in giornata",
+            "it",
+            "details will be confirmed later today",
+        ),
+        (
+            "la parte contraria sigue peleando en la actualidad",
+            "es",
+            "the other side still fights today",
+        ),
+        # a number word in a name is matched when both sides say it, never reported alone
+        (
+            "baptisées « Les sept sœurs », d’au moins 100 mètres",
+            "fr",
+            'dubbed "The Seven Sisters," at least 100 meters',
+        ),
+        (
+            "baptisées « Les grottes », d’au moins 100 mètres",
+            "fr",
+            'dubbed "The Seven Sisters," at least 100 meters',
+        ),
+        # Roman-numeral centuries are figures
+        (
+            "entre le Xe–XIe siècle et le XIVe siècle",
+            "fr",
+            "between the 10th-11th century and the 14th century",
+        ),
+        # a date known by its name
+        ("dans l’ère de l’après-11 septembre 2001", "fr", "in the post-9/11 era"),
+        # the first of a month in words, before or after the month
+        ("Am ersten November kämpfen sie in Imola.", "de", "On November 1st, they fight in Imola."),
+        (
+            "Am ersten November kämpfen sie in Imola.",
+            "de",
+            "On November first they fight in Imola.",
+        ),
+        # midnight, an era year beside the year in digits, school years as ordinals
+        ("8月6日午前0時から48時間実施する。", "ja", "for 48 hours from midnight on August 6th."),
+        ("増田巡査は１８９５（明治２８）年７月に赴任。", "ja", "Masuda was assigned in July 1895."),
+        (
+            "増田巡査は１８９５（明治２８）年７月に赴任。",
+            "ja",
+            "Masuda was assigned in July 1895 (Meiji 28).",
+        ),
+        # a rate is no length of time
+        (
+            "Anto suele hacer tres viajes al día.",
+            "es",
+            "Anto usually makes three trips a day.",
+        ),
+        (
+            "３年主体で戦い、２年は控えに回っていた。",
+            "ja",
+            "third-year players fought, second-year players were kept in reserve.",
+        ),
+    ],
+)
+def test_faithful_renderings_raise_no_fact_flag(src: str, src_lang: str, tgt: str) -> None:
+    assert fact_flags(src, src_lang, tgt, "en") == []
+
+
+def test_a_number_glued_to_a_name_is_a_figure_of_its_own() -> None:
+    assert fact_flags(
+        "Zdůvodnil to nutností provést Bulharsko pandemií covidu-19.",
+        "cs",
+        "He justified this by the need to guide Bulgaria through the covid-93 pandemic.",
+        "en",
+    ) == ["changed:number:covidu-19 -> covid-93"]
+    assert (
+        fact_flags("sagte Formel-1-Boss Chase Carey", "de", "said Formula 1 boss Chase Carey", "en")
+        == []
+    )
+    assert fact_keys("the F-35 and 15,000 H100 GPUs", "en") == ["code:35", "num:15000", "code:100"]
+    # Chinese names the disease in its own words (新冠): nothing to compare the 19 with
+    assert fact_flags("进行了新冠肺炎检测。", "zh", "were tested for COVID-19.", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("src", "src_lang", "tgt", "expected"),
+    [
+        # number words in Hindi and Russian, inflected or joined to a noun (number-parser)
+        (
+            "на трех верфях были заложены еще шесть кораблей",
+            "ru",
+            "six ships were laid down at three shipyards",
+            [],
+        ),
+        ("назвала пять продуктов", "ru", "named three products", ["changed:number:пять -> three"]),
+        ("तीन बार प्रधानमंत्री रह चुके बर्लुस्कोनी", "hi", "three-time prime minister Berlusconi", []),
+        ("छह-बिंदु वाली हार्नेस बेल्ट", "hi", "five-point harness belts", ["changed:number:छह -> five"]),
+        ("तीसरे नंबर पर कोहली", "hi", "At number three, Kohli", []),
+        ("एक वर्ष पहले 57 से नीचे", "hi", "down from 57 a year ago", []),
+    ],
+)
+def test_number_words_in_hindi_and_russian(
+    src: str, src_lang: str, tgt: str, expected: list[str]
+) -> None:
+    assert fact_flags(src, src_lang, tgt, "en") == expected
+
+
+def test_figures_said_another_way_still_change() -> None:
+    assert fact_flags("au XIVe siècle", "fr", "in the 15th century", "en") == [
+        "changed:number:XIVe -> 15th"
+    ]
+    assert fact_flags("昭和64年に生まれた", "ja", "born in 1988", "en") == [
+        "changed:date:昭和64 -> 1988"
+    ]
+    assert fact_flags("à minuit", "fr", "at noon", "en") == ["changed:date:minuit -> noon"]
+    assert fact_flags("Er kam heute an.", "de", "He arrived yesterday.", "en") == [
+        "changed:date:heute -> yesterday"
+    ]
+    assert fact_flags("am ersten November", "de", "on November 2nd", "en") == [
+        "changed:date:ersten November -> November 2nd"
+    ]
