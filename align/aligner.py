@@ -22,11 +22,9 @@ from .costs import (
 from .document import Document
 from .dp import Band, BeadIds, align_path, bead_shapes
 from .embedders import Embedder, MixedEmbedder
+from .profile import phased
 from .tokens import letter_tokens, linked_share
 from .translators import Translator
-
-CONFIDENT_BEAD = 0.7
-NOT_TRANSLATION_BELOW = 0.4
 
 
 @dataclass(frozen=True)
@@ -105,9 +103,8 @@ class Alignment:
     """The beads of one document pair in the reference's order, with pair-level figures
     (the version's order too, but where it moved a sentence: see :func:`pair_moved`).
 
-    ``coverage``: share of reference sentences in non-null beads. ``is_translation``:
-    False when fewer than ``NOT_TRANSLATION_BELOW`` of the reference sentences sit in
-    confident beads (``score >= CONFIDENT_BEAD``): the version is another text.
+    ``coverage``: share of reference sentences in non-null beads (whether the version is a
+    translation at all is the summary's verdict: :func:`eval.summary.verdict`).
     ``tgt_mt``: the version's sentences machine-translated into the reference's language,
     when a translator was given.
     """
@@ -116,7 +113,6 @@ class Alignment:
     tgt: Document
     beads: tuple[Bead, ...]
     coverage: float
-    is_translation: bool
     tgt_mt: tuple[str, ...] | None = None
 
 
@@ -558,6 +554,7 @@ def pivot_vectors(
     return out
 
 
+@phased("alignment search")
 def align_documents(
     src: Document,
     tgt: Document,
@@ -583,7 +580,7 @@ def align_documents(
     n, m = len(src), len(tgt)
     if n == 0 or m == 0:
         beads = [Bead((i,), (), 0.0) for i in range(n)] + [Bead((), (j,), 0.0) for j in range(m)]
-        return Alignment(src, tgt, tuple(beads), 0.0, False)
+        return Alignment(src, tgt, tuple(beads), 0.0)
     if config.embed_merges not in ("all", "doubtful"):
         raise ValueError(f"embed_merges must be 'all' or 'doubtful', not {config.embed_merges!r}")
     src_anchor, tgt_anchor = anchor_masks(
@@ -662,7 +659,4 @@ def align_documents(
         Bead(s, t, round(bead_confidence(semantic(s, t)), 4) if s and t else 0.0) for s, t in path
     ]
     covered = sum(len(b.src_ids) for b in beads if b.src_ids and b.tgt_ids)
-    confident = sum(len(b.src_ids) for b in beads if b.tgt_ids and b.score >= CONFIDENT_BEAD)
-    return Alignment(
-        src, tgt, tuple(beads), covered / n, confident / n >= NOT_TRANSLATION_BELOW, tgt_mt
-    )
+    return Alignment(src, tgt, tuple(beads), covered / n, tgt_mt)

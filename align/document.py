@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .langid import UNDETERMINED, detect_language, majority_language, sentence_languages
+from .profile import phased
 from .splitters import Splitter, get_splitter
 
 _BLANK_LINES = re.compile(r"\n[ \t\f\v\u00a0]*\n")
@@ -126,6 +127,7 @@ def segment_text(
     )
 
 
+@phased("segmentation")
 def load_document(
     path: str | Path,
     *,

@@ -13,6 +13,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from align.profile import phased
+
 # a clause ends at a comma, semicolon, colon, dash, bracket or the end of a sentence (a
 # full stop after a word of three letters or more, before a capital), in Latin, CJK,
 # Devanagari and Arabic punctuation
@@ -87,6 +89,7 @@ def closer_without(
     return [score - scores[0] for score in scores[1:]]
 
 
+@phased("clause tests")
 def unsupported_clauses(
     source: str,
     target: str,

@@ -11,6 +11,7 @@ from itertools import groupby
 import numpy as np
 
 from align.embedders import Embedder, Terms
+from align.profile import phased
 from align.translators import Translator
 
 from .content import AlignedToken, TokenAlignment, unsupported_clauses
@@ -433,6 +434,7 @@ def with_mt_scores(rows: Sequence[Row], translator: Translator | None = None) ->
     return out
 
 
+@phased("scoring (rest)")
 def score_rows(
     rows: Sequence[Row],
     embedder: Embedder,

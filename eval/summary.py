@@ -9,9 +9,29 @@ from dataclasses import asdict, dataclass, field
 from itertools import groupby
 from typing import Any
 
-from align.aligner import CONFIDENT_BEAD, NOT_TRANSLATION_BELOW
-
 from .tsv import Row
+
+CONFIDENT_BEAD = 0.7
+NOT_TRANSLATION_BELOW = 0.4
+
+
+def verdict(rows: Sequence[Row]) -> str:
+    """``translation``, or ``not a translation`` when fewer than ``NOT_TRANSLATION_BELOW``
+    of the reference's sentences sit in confident beads (``align_score >=
+    CONFIDENT_BEAD``): the version is another text, whatever pairs the aligner made."""
+    return (
+        "translation" if confident_coverage(rows) >= NOT_TRANSLATION_BELOW else "not a translation"
+    )
+
+
+def confident_coverage(rows: Sequence[Row]) -> float:
+    """Share of the reference's sentences in non-null beads with ``align_score >=
+    CONFIDENT_BEAD`` (rows of one pair)."""
+    n_src = sum(len(r.src_ids) for r in rows)
+    confident = sum(
+        len(r.src_ids) for r in rows if r.src_ids and r.tgt_ids and r.align_score >= CONFIDENT_BEAD
+    )
+    return confident / n_src if n_src else 0.0
 
 
 @dataclass(frozen=True)
@@ -47,7 +67,6 @@ def summarize_pair(rows: Sequence[Row]) -> PairSummary:
     n_tgt = sum(len(r.tgt_ids) for r in rows)
     matched = [r for r in rows if r.src_ids and r.tgt_ids]
     covered = sum(len(r.src_ids) for r in matched)
-    confident = sum(len(r.src_ids) for r in matched if r.align_score >= CONFIDENT_BEAD)
     scored = [r for r in rows if r.fidelity is not None]
     fidelity = None
     if scored:
@@ -75,7 +94,6 @@ def summarize_pair(rows: Sequence[Row]) -> PairSummary:
                     "text": text,
                 }
             )
-    confident_coverage = confident / n_src if n_src else 0.0
     return PairSummary(
         src_doc=first.src_doc,
         tgt_doc=first.tgt_doc,
@@ -85,11 +103,9 @@ def summarize_pair(rows: Sequence[Row]) -> PairSummary:
         src_sentences=n_src,
         tgt_sentences=n_tgt,
         coverage=round(covered / n_src, 4) if n_src else 0.0,
-        confident_coverage=round(confident_coverage, 4),
+        confident_coverage=round(confident_coverage(rows), 4),
         fidelity=None if fidelity is None else round(fidelity, 4),
-        verdict="translation"
-        if confident_coverage >= NOT_TRANSLATION_BELOW
-        else "not a translation",
+        verdict=verdict(rows),
         flag_counts=dict(sorted(counts.items())),
         flags=listed,
     )

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import IO
 
 from align.errors import InputError
+from align.profile import phased
 
 COLUMNS: tuple[str, ...] = (
     "src_doc",
@@ -124,6 +125,7 @@ def format_row(row: Row, extra_columns: tuple[str, ...] = ()) -> str:
     return "\t".join(escape(f) for f in fields)
 
 
+@phased("TSV")
 def write_rows(rows: Iterable[Row], out: IO[str]) -> None:
     """Write the header and every row to ``out``."""
     rows = list(rows)

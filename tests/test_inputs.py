@@ -15,6 +15,8 @@ from hypothesis import strategies as st
 
 from align import InputWarning, align_documents, segment_text
 from align.reader import decode_bytes
+from eval.pipeline import alignment_rows
+from eval.summary import verdict
 from eval.tsv import read_tsv
 
 from .conftest import REF, ROOT, SEEDS
@@ -189,7 +191,7 @@ def test_a_short_translation_is_one_and_a_short_other_text_is_not(embedder) -> N
     for lines, expected in ((translation, True), (other, False)):
         tgt = segment_text("\n".join(lines), "ja", presegmented=True, lang="ja")
         alignment = align_documents(src, tgt, embedder)
-        assert alignment.is_translation == expected
+        assert (verdict(alignment_rows(alignment)) == "translation") == expected
     assert [
         (b.src_ids, b.tgt_ids)
         for b in align_documents(

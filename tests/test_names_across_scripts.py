@@ -57,7 +57,7 @@ def test_countries_and_cities_under_their_other_names(embedder) -> None:  # type
     ]:
         assert entity_flags(src, lang, tgt, "en", embedder) == [], src
     # a different country is still a different country, a different city another city
-    from eval.facts.entities import _place_mentioned, extract_entities, normalize_name
+    from eval.facts.entities import extract_entities, normalize_name, place_mentioned
 
     for src, lang, tgt in [
         ("Die Person habe sich nach Südkorea abgesetzt.", "de", "The person fled to North Korea."),
@@ -66,7 +66,7 @@ def test_countries_and_cities_under_their_other_names(embedder) -> None:  # type
         ("en los Estados Unidos", "es", "in the United Kingdom"),
     ]:
         place = extract_entities(src, lang)[-1]
-        assert not _place_mentioned(place, lang, "en", normalize_name(tgt)), src
+        assert not place_mentioned(place, lang, "en", normalize_name(tgt)), src
 
 
 def test_a_chinese_name_by_its_romanization(embedder) -> None:  # type: ignore[no-untyped-def]
@@ -106,7 +106,7 @@ def test_initials_in_another_script_and_currency_codes_beside_names(embedder) ->
 
 
 def test_a_chinese_transcription_sounds_like_the_name() -> None:
-    from eval.facts.entities import _transcriptions
+    from eval.facts.entities import transcriptions
     from eval.facts.model import Fact
 
     def fact(text: str) -> Fact:
@@ -114,7 +114,7 @@ def test_a_chinese_transcription_sounds_like_the_name() -> None:
 
     han = [fact(t) for t in ("约翰·刘易斯", "休斯敦", "密歇根州", "格雷琴", "许正宇")]
     latin = [fact(t) for t in ("John Lewis", "Houston", "Michigan Gov", "Gretchen", "Hong Kong")]
-    heard = _transcriptions(han, latin, "zh")
+    heard = transcriptions(han, latin, "zh")
     assert [f.text for f in han if id(f) in heard] == [
         "约翰·刘易斯",
         "休斯敦",
@@ -128,8 +128,8 @@ def test_a_chinese_transcription_sounds_like_the_name() -> None:
         "Gretchen",
     ]
     # a different name is no transcription, and Japanese kanji are read otherwise
-    assert _transcriptions([fact("特朗普")], [fact("Biden")], "zh") == set()
-    assert _transcriptions([fact("休斯敦")], [fact("Houston")], "ja") == set()
+    assert transcriptions([fact("特朗普")], [fact("Biden")], "zh") == set()
+    assert transcriptions([fact("休斯敦")], [fact("Houston")], "ja") == set()
 
 
 def test_a_transcribed_name_is_no_change(embedder) -> None:  # type: ignore[no-untyped-def]

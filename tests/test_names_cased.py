@@ -174,11 +174,11 @@ def test_a_surname_changed_behind_the_same_given_name(embedder) -> None:  # type
         "changed:entity:Benjamin Netanjahu -> Benjamin Gantz"
     ]
     # the kept given name alone is no mention of the name (ČSSD Alexandra Čuby -> ČSSD)
-    from eval.facts.entities import _mentioned, extract_entities, normalize_name
+    from eval.facts.entities import extract_entities, mentioned, normalize_name
 
     name = extract_entities("Rafaj užívá byty hráče ČSSD Alexandra Čuby.", "cs")[-1]
     other = "Rafaj uses the flats of the ČSSD player."
-    assert not _mentioned(name, other, normalize_name(other))
+    assert not mentioned(name, other, normalize_name(other))
 
 
 def test_the_name_behind_an_office_is_the_entity() -> None:
@@ -339,11 +339,11 @@ def test_a_name_other_languages_spell_alike_dropped(  # type: ignore[no-untyped-
     embedder, source: str, lang: str, said: str, name: str
 ) -> None:
     from eval.facts import extract_entities
-    from eval.facts.entities import _travelling_name
+    from eval.facts.entities import travelling_name
 
     # the version spells such a name or does not say it: the deletion test need only
     # not say otherwise; German nouns (Roten Karte, Nachspielzeit) do not travel
-    travelling = {f.text: _travelling_name(f, lang) for f in extract_entities(source, lang)}
+    travelling = {f.text: travelling_name(f, lang) for f in extract_entities(source, lang)}
     assert travelling[name]
     assert lang != "de" or not (travelling["Roten Karte"] or travelling["Nachspielzeit"])
     assert entity_flags(source, lang, said.format(" " + name), "en", embedder) == []
@@ -352,7 +352,7 @@ def test_a_name_other_languages_spell_alike_dropped(  # type: ignore[no-untyped-
 
 def test_initials_that_translations_reorder_are_not_dropped(embedder) -> None:  # type: ignore[no-untyped-def]
     from eval.facts import extract_entities
-    from eval.facts.entities import _travelling_name
+    from eval.facts.entities import travelling_name
 
     # AI travels as a word (French "ai"), but French writes the initials IA: two letters
     # of initials are no name other languages spell alike; the seed's faithful line is clean
@@ -365,8 +365,8 @@ def test_initials_that_translations_reorder_are_not_dropped(embedder) -> None:  
         "nombreux défis et à une forte pression concurrentielle dans le secteur de l'IA."
     )
     names = {f.text: f for f in extract_entities(source, "en")}
-    assert not _travelling_name(names["AI"], "en")
-    assert _travelling_name(names["MAI"], "en")
+    assert not travelling_name(names["AI"], "en")
+    assert travelling_name(names["MAI"], "en")
     assert entity_flags(source, "en", version, "fr", embedder) == []
 
 

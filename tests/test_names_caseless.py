@@ -44,7 +44,7 @@ def test_a_name_replaced_beside_a_script_without_case(  # type: ignore[no-untype
 
 def test_names_next_to_other_scripts_titles_and_short_names() -> None:
     from eval.facts import extract_entities
-    from eval.facts.entities import _mentioned, normalize_name
+    from eval.facts.entities import mentioned, normalize_name
 
     # a Latin name running into Chinese is the Latin part
     # (the Chinese names come from jieba's tags, which here also take 中断, a break, for
@@ -61,14 +61,14 @@ def test_names_next_to_other_scripts_titles_and_short_names() -> None:
     # "U.S" is not inside "Moscú San Petersburgo" (u s)
     us = extract_entities("Workers arrive in U.S. every year.", "en")[0]
     other = "Llegan a Moscú, San Petersburgo y otras ciudades."
-    assert not _mentioned(us, other, normalize_name(other))
+    assert not mentioned(us, other, normalize_name(other))
 
 
 def test_where_a_name_may_stand_in_text_without_case() -> None:
-    from eval.facts.entities import _caseless_spans
+    from eval.facts.entities import caseless_spans
 
     def spans(text: str, lang: str) -> list[str]:
-        return [text[a:b] for a, b in _caseless_spans(text, lang)]
+        return [text[a:b] for a, b in caseless_spans(text, lang)]
 
     # words of a Han run, katakana and Latin runs; never a particle or a common word
     japanese = spans("レバンテフジ静岡は清水周一執行役員が委嘱プレートを受け取った。", "ja")
@@ -180,14 +180,14 @@ def test_a_name_dropped_from_a_hindi_source(  # type: ignore[no-untyped-def]
 
 def test_a_country_dropped_from_a_chinese_source(embedder) -> None:  # type: ignore[no-untyped-def]
     from eval.facts import extract_entities
-    from eval.facts.entities import _place_ids
+    from eval.facts.entities import place_ids
 
     # CLDR names 土耳其 Turkey: a version without that name has spelling against it
     source = (
         "该声明称，土耳其还将接管对被捕的伊斯兰国武装分子的看守任务；欧洲国家拒绝将他们遣送回国。"
     )
     (turkey,) = [f for f in extract_entities(source, "zh") if f.text == "土耳其"]
-    assert _place_ids(turkey, "zh") == {"T:TR"}
+    assert place_ids(turkey, "zh") == {"T:TR"}
     said = (
         "{}would also take over custody of captured Islamic State fighters, the statement "
         "said, European countries have refused to send them home."

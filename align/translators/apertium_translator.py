@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import MissingBackendError
+from ..profile import phased
 from . import pivot_route
 
 PIVOT = "es"
@@ -103,6 +104,7 @@ class ApertiumTranslator:
     def check_pair(self, src_lang: str, tgt_lang: str) -> None:
         self.route(src_lang, tgt_lang)
 
+    @phased("machine translation")
     def translate(self, texts: Sequence[str], src_lang: str, tgt_lang: str) -> list[str]:
         out = [" ".join(t.split()) for t in texts]
         for mode in self.route(src_lang, tgt_lang):

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError, MissingBackendError
+from ..profile import phased
 from . import pivot_route
 
 PIVOT = "en"
@@ -138,6 +139,7 @@ class ArgosTranslator:
     def check_pair(self, src_lang: str, tgt_lang: str) -> None:
         self.route(src_lang, tgt_lang)
 
+    @phased("machine translation")
     def translate(self, texts: Sequence[str], src_lang: str, tgt_lang: str) -> list[str]:
         out = list(texts)
         for package in self.route(src_lang, tgt_lang):

@@ -11,6 +11,8 @@ import re
 from dataclasses import replace
 from difflib import SequenceMatcher
 
+from align.profile import phased
+
 from .compare import FactFlag, compare_facts
 from .entities import Similarity, compare_entities, extract_entities
 from .model import CATEGORIES, Fact
@@ -185,6 +187,7 @@ def _inside(sentence: str, start: int) -> bool:
     return bool(before) and before[-1] not in '.!?:;"“”«»„(—–-'
 
 
+@phased("fact extraction")
 def extract_facts(sentence: str, lang: str = "en") -> list[Fact]:
     """All facts of one sentence, in text order, with spans into ``sentence``."""
     converted = _spell_out_numbers(sentence, lang)

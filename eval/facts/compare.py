@@ -7,6 +7,8 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from align.profile import phased
+
 from .model import Fact
 from .numbers import SCALE_LANGS, written_figure
 
@@ -164,6 +166,7 @@ def _pair_off(
     return pairs
 
 
+@phased("fact comparison")
 def compare_facts(
     source: Sequence[Fact],
     target: Sequence[Fact],

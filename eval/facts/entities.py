@@ -35,6 +35,8 @@ from anyascii import anyascii
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
+from align.profile import phased
+
 from ..content import AlignedToken, Similarity, TokenAlignment, closer_without, cut_out
 from .compare import FactFlag
 from .model import Fact
@@ -197,7 +199,7 @@ def _travelling_word(word: str, lang: str) -> bool:
     return elsewhere >= TRAVEL_ZIPF and own - elsewhere < TRAVEL_ZIPF
 
 
-def _travelling_name(fact: Fact, lang: str) -> bool:
+def travelling_name(fact: Fact, lang: str) -> bool:
     """Is every word of ``fact`` one that travels (see :func:`_travelling_word`): a name
     other languages write as ``lang`` does (Leicester City, Lockheed Martin), and no
     acronym?"""
@@ -246,6 +248,7 @@ def _name_like(token: str) -> bool:
     )
 
 
+@phased("fact extraction")
 def extract_entities(sentence: str, lang: str) -> list[Fact]:
     """Capitalized spans that name someone or something. ``qualifier`` is ``weak`` for a
     lone word that may be a common noun (German), which is matched but flagged only when
@@ -557,7 +560,7 @@ def _cased_tokens(sentence: str) -> list[re.Match[str]]:
     return tokens
 
 
-def _mentioned(fact: Fact, other_text: str, haystack: str, lang: str = "") -> bool:
+def mentioned(fact: Fact, other_text: str, haystack: str, lang: str = "") -> bool:
     """Is the name ``fact`` (in language ``lang``) spelled, possibly differently, inflected
     or in another script, in ``other_text``? ``haystack`` is ``other_text`` folded (see
     :func:`_haystack`), computed once."""
@@ -565,7 +568,7 @@ def _mentioned(fact: Fact, other_text: str, haystack: str, lang: str = "") -> bo
 
 
 def _spelled(name: str, fact: Fact, other_text: str, haystack: str) -> bool:
-    """Is ``name``, a spelling of ``fact`` (see :func:`_mentioned`), in ``other_text``?"""
+    """Is ``name``, a spelling of ``fact`` (see :func:`mentioned`), in ``other_text``?"""
     if not name or re.search(rf"\b{re.escape(name)}\b", haystack):
         return True
     words = name.split()
@@ -624,7 +627,7 @@ def _place_names(lang: str) -> dict[str, frozenset[str]]:
     return {name: frozenset(ids) for name, ids in names.items() if name}
 
 
-def _place_ids(fact: Fact, lang: str) -> frozenset[str]:
+def place_ids(fact: Fact, lang: str) -> frozenset[str]:
     """The places (see :func:`_place_names`) ``fact`` names in ``lang``, perhaps inflected
     (России ~ Россия); empty for a name that is no country, territory or zone city."""
     return _places_named(normalize_name(fact.text), lang)
@@ -643,11 +646,11 @@ def _places_named(name: str, lang: str) -> frozenset[str]:
     return frozenset(ids)
 
 
-def _place_mentioned(fact: Fact, own_lang: str, other_lang: str, haystack: str) -> bool:
+def place_mentioned(fact: Fact, own_lang: str, other_lang: str, haystack: str) -> bool:
     """Is ``fact`` a country, territory or city whose name in ``other_lang`` (or in
     English) ``haystack`` holds, possibly inflected: Estados Unidos ~ United States,
     Malouines ~ Falklands, России ~ Russia (CLDR's exonyms)."""
-    ids = _place_ids(fact, own_lang)
+    ids = place_ids(fact, own_lang)
     if not ids:
         return False
     words = [w for w in haystack.split() if len(w) >= 4]
@@ -748,7 +751,7 @@ def _transcription_of(latin: Fact, han: Fact) -> bool:
     return any(_sound_alike_keys(key, _sound_key(run)) for run in runs)
 
 
-def _transcriptions(han_names: Sequence[Fact], latin_names: Sequence[Fact], lang: str) -> set[int]:
+def transcriptions(han_names: Sequence[Fact], latin_names: Sequence[Fact], lang: str) -> set[int]:
     """``id`` of each Chinese name among ``han_names`` that one of ``latin_names`` sounds
     like (约翰·刘易斯 ~ John Lewis, 密歇根州 ~ Michigan), and of the names that do: the
     translation wrote it by its sound, which spelling cannot see (anyascii reads 约翰·刘易斯
@@ -842,6 +845,7 @@ class NameMargins:
 NAME_MARGINS = NameMargins()
 
 
+@phased("name tests")
 def compare_entities(
     source: Sequence[Fact],
     target: Sequence[Fact],
@@ -856,7 +860,7 @@ def compare_entities(
     """``dropped`` / ``added`` / ``changed`` entity flags for one bead.
 
     The margins named below are the fields of ``margins`` (:class:`NameMargins`).
-    A name on one side that the other side's text spells (see :func:`_mentioned`) is kept.
+    A name on one side that the other side's text spells (see :func:`mentioned`) is kept.
     A full name that kept its surname but not its given name is ``changed``. Otherwise,
     with ``similarity``, the name is deleted from its sentence: when the pair becomes more
     similar by more than ``cased_margin``, the other side does not say it. A name the version
@@ -871,12 +875,12 @@ def compare_entities(
     (仙台 ~ Sendai, see :func:`_japanese_names`) has spelling against it already: the
     deletion test need only agree, by ``romanized_margin``.
     A Chinese name and a Latin-letter name that sound alike are one (约翰·刘易斯 ~ John
-    Lewis, see :func:`_transcriptions`). A Latin-letter name beside a reference without
+    Lewis, see :func:`transcriptions`). A Latin-letter name beside a reference without
     case is judged by ``latin_cross_margin``. A reference in a spaced script without case
     (Hindi), where no name can be found, drops the word or two whose deletion brings the
     pair closer by ``unsaid_margin`` (below it, ordinary words win as often as names).
     A reference name every word of which other languages write alike (Leicester City,
-    Lockheed Martin: :func:`_travelling_name`) is one the version spells or does not say:
+    Lockheed Martin: :func:`travelling_name`) is one the version spells or does not say:
     the deletion test need only not argue for it (``travel_margin``). A country or city
     CLDR names in the version's language, beside a script without case (土耳其 ~ Turkey),
     that the version does not name has spelling against it too: ``place_margin``.
@@ -920,17 +924,15 @@ def compare_entities(
     flags = [FactFlag("changed", "entity", f"{s.text} -> {t.text}") for s, t in renamed]
     done = {id(f) for pair in renamed for f in pair}
     src_left = [
-        f for f in source if id(f) not in done and not _mentioned(f, tgt_text, tgt_norm, src_lang)
+        f for f in source if id(f) not in done and not mentioned(f, tgt_text, tgt_norm, src_lang)
     ]
     tgt_left = [
-        f for f in target if id(f) not in done and not _mentioned(f, src_text, src_norm, tgt_lang)
+        f for f in target if id(f) not in done and not mentioned(f, src_text, src_norm, tgt_lang)
     ]
     if langs:
-        src_left = [f for f in src_left if not _place_mentioned(f, langs[0], langs[1], tgt_norm)]
-        tgt_left = [f for f in tgt_left if not _place_mentioned(f, langs[1], langs[0], src_norm)]
-    heard = _transcriptions(src_left, target, src_lang) | _transcriptions(
-        tgt_left, source, tgt_lang
-    )
+        src_left = [f for f in src_left if not place_mentioned(f, langs[0], langs[1], tgt_norm)]
+        tgt_left = [f for f in tgt_left if not place_mentioned(f, langs[1], langs[0], src_norm)]
+    heard = transcriptions(src_left, target, src_lang) | transcriptions(tgt_left, source, tgt_lang)
     src_left = [f for f in src_left if id(f) not in heard]
     tgt_left = [f for f in tgt_left if id(f) not in heard]
     # how much closer the pair gets without each name: the other side does not say it
@@ -989,11 +991,11 @@ def compare_entities(
         if _read_in_kanji(fact, lang) and _latin_share(other_text) > 0.8:
             return gain[id(fact)] > margins.romanized_margin
         if not _beside_caseless(fact, other_text):
-            if reference and _travelling_name(fact, lang) and _same_script(fact.text, other_text):
+            if reference and travelling_name(fact, lang) and _same_script(fact.text, other_text):
                 return gain[id(fact)] > margins.travel_margin
             return gain[id(fact)] > margins.cased_margin
         surer = margins.cross_margin if _caseless(fact.text) else margins.latin_cross_margin
-        if _place_ids(fact, lang):
+        if place_ids(fact, lang):
             return gain[id(fact)] > min(margins.place_margin, surer)
         return gain[id(fact)] > surer
 
@@ -1013,7 +1015,7 @@ def compare_entities(
             and id(f) not in done
             and id(f) not in heard
             and not _person_like(f)
-            and not (langs and _place_mentioned(f, langs[0], langs[1], tgt_norm))
+            and not (langs and place_mentioned(f, langs[0], langs[1], tgt_norm))
         ]
         linked = [t for name in tgt_left for t in _linked_to(src_tokens(), name)] if spelled else []
         own_words = {
@@ -1032,7 +1034,7 @@ def compare_entities(
             src_text, src_lang, tgt_text, tgt_norm, tgt_lang, source, REFERENCE_OPENING_ZIPF
         )
         if langs:
-            opening = [f for f in opening if not _place_mentioned(f, *langs, tgt_norm)]
+            opening = [f for f in opening if not place_mentioned(f, *langs, tgt_norm)]
         opening_gain = _deletion_gains(similarity, opening, [], src_text, tgt_text)
         src_flagged += [
             f
@@ -1124,7 +1126,7 @@ def compare_entities(
                 found = _best_stretch(
                     stretches, src_text, margins.unaligned_unsaid_margin, unaligned
                 ) or _best_stretch(stretches, src_text, margins.unaligned_rare_margin, rare)
-            if found and not _mentioned(found, tgt_text, tgt_norm, src_lang):
+            if found and not mentioned(found, tgt_text, tgt_norm, src_lang):
                 src_flagged.append(found)
     # a dropped name and a name of the version standing in its place: their tokens are
     # each other's closest, and the version's name renders nothing else of the reference
@@ -1200,9 +1202,9 @@ def _lost_word(
             continue
         start, end = fact.start + m.start(), fact.start + m.end()
         part = _entity(word, start)
-        if not unaligned(start, end) or _mentioned(part, other_text, other_norm, lang):
+        if not unaligned(start, end) or mentioned(part, other_text, other_norm, lang):
             continue
-        if not _place_mentioned(part, lang, other_lang, other_norm):
+        if not place_mentioned(part, lang, other_lang, other_norm):
             return part
     return None
 
@@ -1253,13 +1255,13 @@ def _rendered_stretch(
 ) -> Fact | None:
     """The stretch of ``text``, a reference without case, that a name the version added
     stands in the place of: the smallest place a name may stand there (see
-    :func:`_caseless_spans`) holding every token of ``text`` whose mutual closest token
+    :func:`caseless_spans`) holding every token of ``text`` whose mutual closest token
     (``tokens``) is in the name; None when there is none."""
     linked = [t for t in _linked_to(tokens, name) if t.end > t.start]
     if not linked:
         return None
     first, last = min(t.start for t in linked), max(t.end for t in linked)
-    spans = [(a, b) for a, b in _caseless_spans(text, lang) if a <= first and b >= last]
+    spans = [(a, b) for a, b in caseless_spans(text, lang) if a <= first and b >= last]
     if not spans:
         return None
     a, b = min(spans, key=lambda span: span[1] - span[0])
@@ -1309,7 +1311,7 @@ def _common_words(lang: str) -> frozenset[str]:
         return frozenset()
 
 
-def _caseless_spans(text: str, lang: str) -> list[tuple[int, int]]:
+def caseless_spans(text: str, lang: str) -> list[tuple[int, int]]:
     """Where a name may stand in a text without case: each word, and two words together,
     where words are spaced (Hindi); in Chinese, its words (:func:`_chinese_words`); in
     Japanese, katakana and Latin runs and the words of a Han run (a Han run is often a
@@ -1391,10 +1393,10 @@ def _unsaid_span(
 def _stretch_gains(
     similarity: Similarity, text: str, lang: str, other_text: str, source_side: bool
 ) -> list[tuple[tuple[int, int], float]]:
-    """Each place a name may stand in ``text`` (see :func:`_caseless_spans`) with how much
+    """Each place a name may stand in ``text`` (see :func:`caseless_spans`) with how much
     closer to ``other_text`` its deletion brings ``text`` (``source_side``: ``text`` is
     the reference)."""
-    spans = _caseless_spans(text, lang)
+    spans = caseless_spans(text, lang)
     if not spans:
         return []
     cut = [cut_out(text, a, b) for a, b in spans]
@@ -1476,7 +1478,7 @@ def _opening_word(
     if any(f.start <= first.start() < f.end for f in names):
         return []
     fact = _entity(word, first.start())
-    return [] if _mentioned(fact, other_text, other_norm, other_lang) else [fact]
+    return [] if mentioned(fact, other_text, other_norm, other_lang) else [fact]
 
 
 def _closest_pairs(
