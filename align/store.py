@@ -31,8 +31,12 @@ def text_key(*parts: str) -> bytes:
 class Store:
     """``name.sqlite`` in ``directory`` (default :func:`cache_dir`), one table of key -> value."""
 
-    def __init__(self, name: str, directory: Path | None = None) -> None:
+    def __init__(self, name: str, directory: Path | None = None, disk: bool = True) -> None:
+        """``disk`` off: a store that keeps nothing (the caches above it still keep
+        values in memory for the run)."""
         self._db: sqlite3.Connection | None = None
+        if not disk:
+            return
         directory = directory or cache_dir()
         try:
             directory.mkdir(parents=True, exist_ok=True)

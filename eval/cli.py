@@ -32,7 +32,7 @@ from .report import render_report
 from .scoring import score_rows
 from .signature import settings_of, with_mt
 from .summary import format_json, format_text, summarize
-from .tsv import atomic_output, check_output, read_tsv, write_rows
+from .tsv import atomic_output, check_output, check_output_folder, read_tsv, write_rows
 
 EXIT_GATE = 1
 EXIT_INPUT = 2
@@ -278,6 +278,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
         run_batch,
     )
 
+    check_output_folder(args.output)
     sets = read_manifest(args.manifest)
     if args.engine == "dask" and not args.scheduler:
         raise InputError("--engine dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")

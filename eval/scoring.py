@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import groupby
+from typing import Any
 
 import numpy as np
 
 from align.embedders import Embedder, Terms
-from align.profile import phased
+from align.embedders.cache import CachedEmbedder
+from align.profile import phase, phased
 from align.translators import Translator
 
 from .content import AlignedToken, TokenAlignment, unsupported_clauses
@@ -435,6 +438,45 @@ def with_mt_scores(rows: Sequence[Row], translator: Translator | None = None) ->
 
 
 @phased("scoring (rest)")
+class _Rehearsal:
+    """An embedder for a dry run of scoring: it answers from what the cache already holds
+    and writes down each text it lacks (answering with a stand-in). The texts scoring will
+    ask for, counterfactual ones included (a sentence with a name or a clause taken out),
+    are then computed in one batch per model rather than two or three at a time."""
+
+    def __init__(self, cached: CachedEmbedder) -> None:
+        self.cached = cached
+        self.name, self.fingerprint = cached.name, cached.fingerprint
+        self.dim, self.languages = cached.dim, cached.languages
+        self.wanted: dict[str, dict[str, None]] = {"embed": {}, "terms": {}, "tokens": {}}
+        unit = np.zeros(cached.dim, dtype=np.float32)
+        unit[0] = 1.0
+        self._stand_in = {
+            "embed": unit,
+            "terms": (np.array([0], dtype=np.int32), np.array([1.0], dtype=np.float32)),
+            "tokens": unit[None, :],
+        }
+
+    def _answer(self, kind: str, texts: Sequence[str]) -> list[Any]:
+        known = self.cached.peek(kind, texts)
+        for text, value in zip(texts, known, strict=True):
+            if value is None:
+                self.wanted[kind][text] = None
+        return [self._stand_in[kind] if v is None else v for v in known]
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        return np.stack(self._answer("embed", texts)) if texts else np.zeros((0, self.dim))
+
+    def terms(self, texts: Sequence[str]) -> list[Terms]:
+        return self._answer("terms", texts)
+
+    def tokens(self, texts: Sequence[str]) -> list[np.ndarray]:
+        return self._answer("tokens", texts)
+
+    def token_spans(self, texts: Sequence[str]) -> list[list[tuple[int, int]]]:
+        return self.cached.token_spans(texts)
+
+
 def score_rows(
     rows: Sequence[Row],
     embedder: Embedder,
@@ -442,9 +484,20 @@ def score_rows(
     translator: Translator | None = None,
 ) -> list[Row]:
     """Score every document pair in ``rows`` (rows of one pair must be contiguous); with MT
-    (a ``mt_text`` column, or a ``translator``), add the columns of :func:`with_mt_scores`."""
+    (a ``mt_text`` column, or a ``translator``), add the columns of :func:`with_mt_scores`.
+
+    The model is asked for each text once: the beads' sides of every pair in one batch,
+    then, after a dry run of the scoring (:class:`_Rehearsal`), the texts it will ask for
+    in one batch, then the scoring itself, which finds them computed."""
     config = config or FidelityConfig()
     rows = with_mt_scores(rows, translator)
+    if not isinstance(embedder, CachedEmbedder):
+        embedder = CachedEmbedder(embedder, disk=False)
+    sides_texts = list(
+        dict.fromkeys(t for r in rows if r.src_ids and r.tgt_ids for t in (r.src_text, r.tgt_text))
+    )
+    for compute in (embedder.embed, embedder.terms, embedder.tokens):
+        compute(sides_texts)
     groups = [list(group) for _, group in groupby(rows, key=lambda r: r.pair)]
     sides = [
         (f"{g[0].src_doc}\t{g[0].tgt_lang}", matched_sides(g, embedder, config)) for g in groups
@@ -454,6 +507,14 @@ def score_rows(
     for group, (key, _) in zip(groups, sides, strict=True):
         pooled.setdefault(key, []).extend(group)
     mt_top = {key: mt_chrf_top(pooled_rows, config) for key, pooled_rows in pooled.items()}
+    rehearsal = _Rehearsal(embedder)
+    # a stand-in may mislead the dry run into an error: it only saves time, so it may stop
+    with phase("rehearsal"), contextlib.suppress(Exception):
+        for group, (key, pair_sides) in zip(groups, sides, strict=True):
+            score_pair(group, rehearsal, config, baselines.get(key), pair_sides, mt_top.get(key))
+    embedder.embed(list(rehearsal.wanted["embed"]))
+    embedder.terms(list(rehearsal.wanted["terms"]))
+    embedder.tokens(list(rehearsal.wanted["tokens"]))
     out: list[Row] = []
     for group, (key, pair_sides) in zip(groups, sides, strict=True):
         out.extend(

@@ -167,6 +167,28 @@ def check_output(path: str | None) -> None:
         raise InputError(f"{path}: not writable")
 
 
+def check_output_folder(path: str) -> None:
+    """Refuse, before any work, a folder of outputs that cannot be made or written into:
+    it must be a folder or not exist yet, and a file must be creatable in it (or in the
+    nearest folder above it that exists)."""
+    if path == "-":
+        raise InputError("-o names a folder here; standard output cannot hold one")
+    target = Path(os.path.realpath(path))
+    if target.exists() and not target.is_dir():
+        raise InputError(f"{path}: exists and is not a directory")
+    probe_in = target
+    while not probe_in.exists():
+        probe_in = probe_in.parent
+    if not probe_in.is_dir():
+        raise InputError(f"{path}: {probe_in} is not a directory")
+    try:
+        fd, probe = tempfile.mkstemp(prefix=".factalign-", suffix=".part", dir=probe_in)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write in {probe_in}: {exc.strerror or exc}") from None
+    os.close(fd)
+    os.unlink(probe)
+
+
 def _is_stream(path: Path) -> bool:
     mode = path.stat().st_mode
     return stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)

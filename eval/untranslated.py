@@ -20,6 +20,7 @@ from align.langid import (
 )
 
 
+@lru_cache(maxsize=4096)
 def left_untranslated(text: str, src_lang: str, tgt_lang: str) -> bool:
     """Is ``text``, a version's sentence in ``tgt_lang``, written in ``src_lang`` instead?
 

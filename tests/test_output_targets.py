@@ -126,3 +126,19 @@ def test_an_impossible_target_stops_before_any_work(
         lines = done.stderr.strip().splitlines()
         assert len(lines) == 1 and lines[0].startswith(f"factalign: error: {out}: ")
         assert message in lines[0] and "sentences, language" not in done.stderr
+
+
+def test_a_batch_folder_that_cannot_be_made_stops_before_any_work(tmp_path: Path) -> None:
+    manifest = tmp_path / "sets.tsv"
+    manifest.write_text("a\tnever-read.txt\tnor-this.txt\n", encoding="utf-8")
+    a_file = tmp_path / "taken"
+    a_file.write_text("x", encoding="utf-8")
+    for target, message in (
+        ("-", "-o names a folder here; standard output cannot hold one"),
+        (str(a_file), f"{a_file}: exists and is not a directory"),
+        ("/proc/out", "/proc/out: cannot write in /proc"),
+    ):
+        done = factalign("batch", str(manifest), "-o", target)
+        assert done.returncode == 2, done.stderr
+        assert done.stderr.startswith(f"factalign: error: {message}"), done.stderr
+        assert len(done.stderr.strip().splitlines()) == 1

@@ -135,7 +135,9 @@ def embedder_fingerprint(name: str = "e5") -> str:
 def get_embedder(
     name: str = "e5", *, cache: bool = True, progress: bool = True, threads: int | None = None
 ) -> Embedder:
-    """Return the embedder registered under ``name``, wrapped in the disk cache unless ``cache`` is off.
+    """Return the embedder registered under ``name``, wrapped in the cache: on disk, or
+    with ``cache`` off in memory for the process only (each distinct text is still
+    computed once).
 
     ``e5`` is the main model; ``use`` only a second opinion for the aligner (it has no
     terms or token vectors for fidelity). ``progress`` shows a bar on stderr (only when it
@@ -152,8 +154,6 @@ def get_embedder(
         embedder = UseEmbedder()
     else:
         raise _unknown(name)
-    if cache:
-        from .cache import CachedEmbedder
+    from .cache import CachedEmbedder
 
-        return CachedEmbedder(embedder)
-    return embedder
+    return CachedEmbedder(embedder, disk=cache)

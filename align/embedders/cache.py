@@ -25,6 +25,10 @@ class _TextCache:
         self.store, self.limit = store, limit
         self.memory: dict[bytes, Any] = {}
 
+    def peek(self, texts: Sequence[str]) -> list[Any | None]:
+        """What memory holds for each text (None where it holds nothing); computes nothing."""
+        return [self.memory.get(text_key(t)) for t in texts]
+
     def lookup(
         self,
         texts: Sequence[str],
@@ -59,16 +63,21 @@ class CachedEmbedder:
     memory_limit = 200_000
     token_memory_limit = 20_000  # a sentence's token vectors weigh as much as ~50 embeddings
 
-    def __init__(self, inner: Embedder, directory: Path | None = None) -> None:
+    def __init__(self, inner: Embedder, directory: Path | None = None, disk: bool = True) -> None:
+        """``disk`` off (``--no-cache``): values are kept in memory for the run only."""
         self.inner = inner
         self.name = inner.name
         self.fingerprint = inner.fingerprint
         self.dim = inner.dim
         self.languages = inner.languages
-        self._vectors = _TextCache(Store(f"emb-{self.fingerprint}", directory), self.memory_limit)
-        self._terms = _TextCache(Store(f"terms-{self.fingerprint}", directory), self.memory_limit)
+
+        def store(name: str) -> Store:
+            return Store(name, directory, disk=disk)
+
+        self._vectors = _TextCache(store(f"emb-{self.fingerprint}"), self.memory_limit)
+        self._terms = _TextCache(store(f"terms-{self.fingerprint}"), self.memory_limit)
         self._tokens = _TextCache(
-            Store(f"tokens-l{TOKEN_LAYER}-{self.fingerprint}", directory), self.token_memory_limit
+            store(f"tokens-l{TOKEN_LAYER}-{self.fingerprint}"), self.token_memory_limit
         )
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
@@ -104,6 +113,12 @@ class CachedEmbedder:
         return self._tokens.lookup(
             texts, self.inner.tokens, lambda v: np.asarray(v, np.float16).tobytes(), decode
         )
+
+    def peek(self, kind: str, texts: Sequence[str]) -> list[Any | None]:
+        """The values of ``kind`` (``embed``, ``terms`` or ``tokens``) already in memory for
+        each text, None where there are none yet; computes and reads nothing."""
+        caches = {"embed": self._vectors, "terms": self._terms, "tokens": self._tokens}
+        return caches[kind].peek(texts)
 
     def token_spans(self, texts: Sequence[str]) -> list[list[tuple[int, int]]]:
         """Where each token of :meth:`tokens` stands in its text (the tokenizer is cheap:

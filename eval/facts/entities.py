@@ -254,6 +254,12 @@ def extract_entities(sentence: str, lang: str) -> list[Fact]:
     lone word that may be a common noun (German), which is matched but flagged only when
     the other side renders (almost) none of it (see :func:`compare_entities`), and
     ``initial`` for a span at the start of a sentence, whose first word may not be a name."""
+    return list(_extract_entities(sentence, lang))
+
+
+@lru_cache(maxsize=8192)
+def _extract_entities(sentence: str, lang: str) -> tuple[Fact, ...]:
+    """:func:`extract_entities`, once per sentence and language (facts are frozen)."""
     calendar = _calendar_words(lang or "en")
     tokens = []
     for m in _cased_tokens(sentence):
@@ -347,7 +353,7 @@ def extract_entities(sentence: str, lang: str) -> list[Fact]:
         facts += _chinese_names(sentence)
     elif tagged == "ja":
         facts += list(_japanese_names(sentence))
-    return sorted(facts, key=lambda f: f.start)
+    return tuple(sorted(facts, key=lambda f: f.start))
 
 
 def _after_office(span: list[tuple[int, int, str]], lang: str) -> list[tuple[int, int, str]]:
