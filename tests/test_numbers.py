@@ -235,3 +235,18 @@ def test_figures_said_another_way_still_change() -> None:
     assert fact_flags("am ersten November", "de", "on November 2nd", "en") == [
         "changed:date:ersten November -> November 2nd"
     ]
+
+
+def test_korean_figures_with_their_scale_and_currency() -> None:
+    # 만 is 10^4 and 억 10^8, glued to the digits; particles follow the currency (유로의)
+    assert fact_keys("4500만 유로의 예산을 승인했다.", "ko") == ["money:EUR:45000000"]
+    assert fact_keys("회사는 작년에 130억 달러 이상을 잃었다.", "ko")[-1] == "money:USD:13000000000"
+    english = extract_facts("It approved a budget of 45 million euros.", "en")
+    assert (
+        compare_facts(english, extract_facts("4500만 유로의 예산을 승인했다.", "ko"), "en", "ko")
+        == []
+    )
+    changed = compare_facts(
+        english, extract_facts("4600만 유로의 예산을 승인했다.", "ko"), "en", "ko"
+    )
+    assert [f.format() for f in changed] == ["changed:money:45 million euros -> 4600만 유로"]

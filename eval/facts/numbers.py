@@ -45,7 +45,7 @@ SCALE_WORDS: tuple[tuple[str, float], ...] = (
 # languages whose scale words (above) and currency words (below) are read, or whose
 # numerals cn2an reads with their scale (13亿): elsewhere "13 ቢሊዮን ዶላር" is read as 13
 SCALE_LANGS = frozenset(
-    {"en", "fr", "es", "pt", "de", "it", "id", "ms", "ru", "uk", "pl", "cs", "zh", "ja"}
+    {"en", "fr", "es", "pt", "de", "it", "id", "ms", "ru", "uk", "pl", "cs", "zh", "ja", "ko"}
 )
 _POINT_DECIMAL_LANGS = {"en", "zh", "ja", "ko", "hi", "th", "ms", "he"}
 _LONG_SCALE_LANGS = {"fr", "es", "de", "it", "nl", "pl", "cs"}
@@ -75,8 +75,11 @@ CURRENCY_SYMBOLS = {
     "idr": "IDR",
 }
 CURRENCY_WORDS: tuple[tuple[str, str], ...] = (
-    (r"dollars?|dólar(?:es)?|dollari|dollaro|dolar\w*|доллар\w*|долл\.?|डॉलर|ドル|美元", "USD"),
-    (r"euros?|евро|eur|ユーロ|欧元", "EUR"),
+    (
+        r"dollars?|dólar(?:es)?|dollari|dollaro|dolar\w*|доллар\w*|долл\.?|डॉलर|ドル|美元|달러",
+        "USD",
+    ),
+    (r"euros?|евро|eur|ユーロ|欧元|유로", "EUR"),
     (r"pounds?|livres? sterling|sterling|ポンド|英镑", "GBP"),
     (r"yen|円", "JPY"),
     (r"yuan|renminbi|元|юан\w*", "CNY"),
@@ -84,6 +87,7 @@ CURRENCY_WORDS: tuple[tuple[str, str], ...] = (
     (r"рубл\w*|rubles?|roubles?|ルーブル|卢布", "RUB"),
     (r"złot\w*|zł", "PLN"),
     (r"korun\w*|kč", "CZK"),
+    (r"원", "KRW"),
 )
 _SYMBOL = r"US\$|R\$|\$|€|£|¥|₹|₽|₩|\b(?:USD|EUR|GBP|JPY|CNY|RMB|INR|RUB|CHF|IDR|Rp\.?)\b"
 _CURRENCY_WORD = "|".join(p for p, _ in CURRENCY_WORDS)
@@ -114,8 +118,8 @@ _NUM = re.compile(NUMBER)
 # a number glued to a name (Covid-19, F-35, A4, Formel-1-Boss): the name's number, kept
 # as a fact of its own so that Covid-19 -> Covid-22 is a changed figure
 _GLUED = re.compile(rf"(?<![\w-])([{GLUE}]+)-?(\d{{1,4}})(?=$|[^\w.,-]|[.,](?!\d)|-[{GLUE}])")
-CJK_SCALE = {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8}
-_SCALE_AFTER = re.compile(rf"\s?(?:de\s+)?({SCALE})(?!\w)|([万萬亿億])", re.IGNORECASE)
+CJK_SCALE = {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "만": 1e4, "억": 1e8}
+_SCALE_AFTER = re.compile(rf"\s?(?:de\s+)?({SCALE})(?!\w)|([万萬亿億만억])", re.IGNORECASE)
 _CJK_REST = re.compile(r"(\d{1,4})(?![\d.,])")
 _CJK_DECADE = re.compile(r"(\d+)\s?(?:代|年代)")
 _ROMAN_ORDINAL = re.compile(
@@ -124,12 +128,13 @@ _ROMAN_ORDINAL = re.compile(
 )
 ROMAN_FIGURE = re.compile(r"(?:(?:siglo|século|secolo)\s+)?[IVXLC]+(?:e|er|ème|eme)?")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-# a scale word, or a Chinese or Japanese one, which the currency follows unspaced (50億円)
-_MONEY_SCALE = rf"(?:\s?((?:{SCALE})(?!\w)|[万萬亿億]))?"
+# a scale word, or a Chinese, Japanese or Korean one, which the currency follows unspaced
+# (50億円, 4500만 유로)
+_MONEY_SCALE = rf"(?:\s?((?:{SCALE})(?!\w)|[万萬亿億만억]))?"
 _MONEY_SYMBOL_FIRST = re.compile(rf"({_SYMBOL})\s?({NUMBER}){_MONEY_SCALE}", re.IGNORECASE)
 _MONEY_AMOUNT_FIRST = re.compile(
     rf"({NUMBER}){_MONEY_SCALE}\s?(?:(?:de|d['’]|di|of|von)\s?)?"
-    rf"({_SYMBOL}|(?:{_CURRENCY_WORD})(?![^\W\u3040-\u30ff\u3400-\u9fff]))",
+    rf"({_SYMBOL}|(?:{_CURRENCY_WORD})(?![^\W\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]))",
     re.IGNORECASE,
 )
 _PERCENT = re.compile(rf"({NUMBER})\s?({PERCENT_WORDS})(?!\w)", re.IGNORECASE)
