@@ -351,7 +351,8 @@ def _add_document_options(p: argparse.ArgumentParser) -> None:
         "-o",
         "--output",
         metavar="OUT",
-        help="write the TSV here, atomically (default: standard output)",
+        help="write the TSV here (checked before any work; a file is replaced atomically, a "
+        "symlink's target likewise, a FIFO or device written into; default or -: standard output)",
     )
     _add_segment_options(p)
 
@@ -408,7 +409,8 @@ def _add_model_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--no-cache",
         action="store_true",
-        help="do not read or write the embedding cache ($FACTALIGN_CACHE or ~/.cache/factalign)",
+        help="do not read or write the embedding cache ($FACTALIGN_CACHE or ~/.cache/factalign); "
+        "values are kept in memory for the run",
     )
     p.add_argument(
         "--mt",
