@@ -36,7 +36,7 @@ from align.translators import Translator, get_translator
 
 from .pipeline import RunSettings, run_set
 from .summary import PairSummary, summarize
-from .tsv import FLAG_KINDS, atomic_output, check_output, escape, read_tsv, write_rows
+from .tsv import FLAG_KINDS, atomic_output, check_output_folder, escape, read_tsv, write_rows
 
 STATE_FILE = "batch-state.sqlite"
 SUMMARY_JSON = "summary.json"
@@ -351,14 +351,9 @@ def run_batch(
     ``progress(outcome, report, remaining)`` is called after each set. On interruption the
     sets finished so far stay recorded and their TSVs stay in place; nothing else is written.
     """
+    check_output_folder(str(outdir))
     outdir = Path(outdir)
-    try:
-        outdir.mkdir(parents=True, exist_ok=True)
-    except FileExistsError:
-        raise InputError(f"{outdir}: exists and is not a directory") from None
-    except OSError as exc:
-        raise InputError(f"{outdir}: cannot create the output directory: {exc.strerror}") from None
-    check_output(str(outdir / SUMMARY_JSON))
+    outdir.mkdir(parents=True, exist_ok=True)
     _remove_stale_parts(outdir)
     started = time.perf_counter()
     translator = worker_translator(settings)

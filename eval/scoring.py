@@ -437,7 +437,6 @@ def with_mt_scores(rows: Sequence[Row], translator: Translator | None = None) ->
     return out
 
 
-@phased("scoring (rest)")
 class _Rehearsal:
     """An embedder for a dry run of scoring: it answers from what the cache already holds
     and writes down each text it lacks (answering with a stand-in). The texts scoring will
@@ -477,6 +476,7 @@ class _Rehearsal:
         return self.cached.token_spans(texts)
 
 
+@phased("scoring (rest)")
 def score_rows(
     rows: Sequence[Row],
     embedder: Embedder,

@@ -157,12 +157,7 @@ def check_output(path: str | None) -> None:
     directory = target.parent
     if not directory.is_dir():
         raise InputError(f"{path}: directory {directory} does not exist")
-    try:
-        fd, probe = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=directory)
-    except OSError as exc:
-        raise InputError(f"{path}: cannot write in {directory}: {exc.strerror or exc}") from None
-    os.close(fd)
-    os.unlink(probe)
+    _try_writing_in(directory, path)
     if target.exists() and not os.access(target, os.W_OK):
         raise InputError(f"{path}: not writable")
 
@@ -181,10 +176,16 @@ def check_output_folder(path: str) -> None:
         probe_in = probe_in.parent
     if not probe_in.is_dir():
         raise InputError(f"{path}: {probe_in} is not a directory")
+    _try_writing_in(probe_in, path)
+
+
+def _try_writing_in(directory: Path, path: str) -> None:
+    """Create and remove a file in ``directory``, or raise the :class:`InputError` of
+    output ``path`` (permission bits do not tell root or a read-only mount)."""
     try:
-        fd, probe = tempfile.mkstemp(prefix=".factalign-", suffix=".part", dir=probe_in)
+        fd, probe = tempfile.mkstemp(prefix=".factalign-", suffix=".part", dir=directory)
     except OSError as exc:
-        raise InputError(f"{path}: cannot write in {probe_in}: {exc.strerror or exc}") from None
+        raise InputError(f"{path}: cannot write in {directory}: {exc.strerror or exc}") from None
     os.close(fd)
     os.unlink(probe)
 
