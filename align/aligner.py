@@ -58,9 +58,15 @@ class AlignConfig:
 
     The token test (``keep_share`` ...) decides what a merged bead keeps where the
     sentence vectors cannot; it reads only edge sentences the vectors leave in doubt.
+
+    ``typical_cost``: the median semantic cost of the sure 1-1 beads of a close
+    translation. A freer one (a literary translator's, whose every bead costs more) has
+    its thresholds of leaving a sentence out raised in proportion (:func:`relative_to`):
+    otherwise the sentences it adds in rendering a line, or the lines it merges, cost no
+    more than leaving them out. 0 turns this off.
     """
 
-    max_bead: int = 3
+    max_bead: int = 5
     costs: CostConfig = field(default_factory=CostConfig)
     absorb_threshold: float = 0.7
     split_threshold: float = 1.0
@@ -79,6 +85,7 @@ class AlignConfig:
     doubtful_margin: int = 1
     doubtful_margin_long: int = 0
     second_weight: float = 0.15
+    typical_cost: float = 0.6
 
 
 @dataclass(frozen=True)
@@ -114,6 +121,15 @@ class Alignment:
     beads: tuple[Bead, ...]
     coverage: float
     tgt_mt: tuple[str, ...] | None = None
+
+
+CONFIDENT_BEAD = 0.7
+"""A bead at least this confident (:func:`bead_confidence`) pairs sentences that translate
+each other."""
+
+NOT_TRANSLATION_BELOW = 0.4
+"""A version with fewer than this share of the reference's sentences in confident beads
+is another text, not a translation."""
 
 
 def bead_confidence(semantic_cost: float) -> float:
@@ -541,6 +557,39 @@ def search_band(src: SideFeatures, tgt: SideFeatures, config: AlignConfig) -> Ba
     return Band.around(lo, hi, m, margin=max(config.band_margin, 2 * size))
 
 
+def relative_to(config: AlignConfig, typical: float) -> AlignConfig:
+    """``config`` for a translation whose sure 1-1 beads cost ``typical`` (their median
+    normalized semantic cost): when that is above ``config.typical_cost``, every threshold
+    below which sentences are paired rather than left out (the null cost, the cost beyond
+    which sentences are never paired, the absorb, split, token-test and move thresholds)
+    is scaled by their ratio. A closer translation keeps them as they are."""
+    if config.typical_cost <= 0 or not math.isfinite(typical) or typical <= config.typical_cost:
+        return config
+    scale = typical / config.typical_cost
+    costs = config.costs
+    return replace(
+        config,
+        costs=replace(
+            costs,
+            null_cost=costs.null_cost * scale,
+            max_semantic_cost=costs.max_semantic_cost * scale,
+        ),
+        absorb_threshold=config.absorb_threshold * scale,
+        split_threshold=config.split_threshold * scale,
+        links_above=config.links_above * scale,
+        move_threshold=config.move_threshold * scale,
+    )
+
+
+def confident_share(beads: Sequence[Bead], n_src: int) -> float:
+    """Share of the reference's ``n_src`` sentences in beads whose score is at least
+    :data:`CONFIDENT_BEAD`."""
+    confident = sum(
+        len(b.src_ids) for b in beads if b.src_ids and b.tgt_ids and b.score >= CONFIDENT_BEAD
+    )
+    return confident / n_src if n_src else 0.0
+
+
 def pivot_vectors(
     tgt_vecs: dict[int, np.ndarray], mt_vecs: dict[int, np.ndarray]
 ) -> dict[int, np.ndarray]:
@@ -618,6 +667,14 @@ def align_documents(
         return semantic((i,), (j,))
 
     band, costs, path = search(None)
+    first = [Bead(s, t, bead_confidence(semantic(s, t))) for s, t in path]
+    sure = [semantic(s, t) for s, t in path if len(s) == 1 and len(t) == 1]
+    if sure and confident_share(first, n) >= NOT_TRANSLATION_BELOW:
+        loosened = relative_to(config, float(np.median(sure)))
+    else:
+        loosened = config
+    searched = loosened == config
+    config = loosened
     if doubtful and max(max_a, max_b) > 1:
         wanted = doubtful_runs(
             path,
@@ -637,7 +694,9 @@ def align_documents(
                 embed_runs(embedder, s, k, mask, v)
                 for (s, k), mask, v in zip(sides, masks, vecs, strict=False)
             ]
-            band, costs, path = search(band)
+            searched = False
+    if not searched:
+        band, costs, path = search(band)
 
     links = TokenLinker(embedder, src.sentences, tgt.sentences)
     links.prefetch(link_candidates(path, pair_cost, config))

@@ -33,13 +33,11 @@ BeadIds = tuple[tuple[int, ...], tuple[int, ...]]
 def bead_shapes(max_bead: int) -> tuple[Shape, ...]:
     """Bead shapes allowed when a bead may merge up to ``max_bead`` sentences on a side.
 
-    Always 0-1, 1-0 and 1-1; then every 1-k and k-1 up to ``max_bead``, and 2-2 from 2 up.
+    0-1, 1-0, then every ``a``-``b`` with ``a + b <= max_bead + 1`` (Bertalign's rule): a
+    side of ``max_bead`` sentences faces one sentence, two face up to ``max_bead - 1``.
     """
-    shapes: list[Shape] = [(0, 1), (1, 0), (1, 1)]
-    for k in range(2, max_bead + 1):
-        shapes += [(1, k), (k, 1)]
-    if max_bead >= 2:
-        shapes.append((2, 2))
+    shapes: list[Shape] = [(0, 1), (1, 0)]
+    shapes += [(a, total - a) for total in range(2, max_bead + 2) for a in range(1, total)]
     return tuple(shapes)
 
 

@@ -33,7 +33,9 @@ def read_lines(path: Path) -> list[str]:
 
 @dataclass
 class Counts:
-    """Hit counts summed over documents (micro average)."""
+    """Hit counts summed over documents (micro average), by the published rule (Vecalign's
+    ``score.py``): precision over every predicted bead, null beads included; recall over the
+    beads with both sides non-empty, of the gold and of the prediction."""
 
     strict_p: int = 0
     lax_p: int = 0
@@ -43,19 +45,20 @@ class Counts:
     n_gold: int = 0
 
     def add(self, test: Sequence[BeadIds], gold: Sequence[BeadIds]) -> None:
-        test_full = [b for b in test if b[0] and b[1]]
-        gold_full = [b for b in gold if b[0] and b[1]]
-        self.strict_p += _hits(test_full, gold, strict=True)
-        self.lax_p += _hits(test_full, gold, strict=False)
-        self.n_test += len(test_full)
-        self.strict_r += _hits(gold_full, test, strict=True)
-        self.lax_r += _hits(gold_full, test, strict=False)
+        test_beads = _bead_set(b for b in test if b[0] or b[1])
+        gold_beads = _bead_set(b for b in gold if b[0] or b[1])
+        strict, lax = _hits(test_beads, gold_beads)
+        self.strict_p += strict
+        self.lax_p += lax
+        self.n_test += len(test_beads)
+        test_full = {b for b in test_beads if b[0] and b[1]}
+        gold_full = {b for b in gold_beads if b[0] and b[1]}
+        strict, lax = _hits(gold_full, test_full)
+        self.strict_r += strict
+        self.lax_r += lax
         self.n_gold += len(gold_full)
 
     def scores(self) -> dict[str, float]:
-        def f1(p: float, r: float) -> float:
-            return 2 * p * r / (p + r) if p + r else 0.0
-
         sp, sr = self.strict_p / max(self.n_test, 1), self.strict_r / max(self.n_gold, 1)
         lp, lr = self.lax_p / max(self.n_test, 1), self.lax_r / max(self.n_gold, 1)
         return {
@@ -68,16 +71,30 @@ class Counts:
         }
 
 
-def _links(beads: Iterable[BeadIds]) -> set[tuple[int, int]]:
-    return {(i, j) for src, tgt in beads for i in src for j in tgt}
+def f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def _hits(beads: Sequence[BeadIds], reference: Sequence[BeadIds], strict: bool) -> int:
-    if strict:
-        ref = {(tuple(s), tuple(t)) for s, t in reference}
-        return sum(1 for b in beads if (tuple(b[0]), tuple(b[1])) in ref)
-    links = _links(reference)
-    return sum(1 for src, tgt in beads if any((i, j) in links for i in src for j in tgt))
+def _bead_set(beads: Iterable[BeadIds]) -> set[BeadIds]:
+    return {(tuple(s), tuple(t)) for s, t in beads}
+
+
+def _hits(beads: set[BeadIds], reference: set[BeadIds]) -> tuple[int, int]:
+    """Strict hits (the identical bead is in ``reference``) and lax hits (a strict hit, or
+    some source sentence of the bead is linked in ``reference`` to some target sentence of
+    it) of ``beads``."""
+    links: dict[int, set[int]] = {}
+    for src, tgt in reference:
+        for i in src:
+            links.setdefault(i, set()).update(tgt)
+    strict = lax = 0
+    for src, tgt in beads:
+        if (src, tgt) in reference:
+            strict += 1
+            lax += 1
+        elif any(j in links.get(i, ()) for i in src for j in tgt):
+            lax += 1
+    return strict, lax
 
 
 def harder_variant(

@@ -383,10 +383,11 @@ def _add_segment_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--max-bead",
         type=int,
-        default=3,
-        choices=range(1, 6),
+        default=5,
+        choices=range(1, 9),
         metavar="N",
-        help="largest number of sentences a bead may merge on one side (default: 3)",
+        help="largest number of sentences a bead may merge on one side, 1-8; two sentences "
+        "face at most N-1 (default: 5)",
     )
     p.add_argument(
         "--second-embedder",

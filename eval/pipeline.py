@@ -33,7 +33,7 @@ class RunSettings:
     presegmented: bool = False
     encoding: str | None = None
     ref_encoding: str | None = None
-    max_bead: int = 3
+    max_bead: int = 5
     threads: int | None = None
     mt: str | None = None
 

@@ -9,10 +9,9 @@ from dataclasses import asdict, dataclass, field
 from itertools import groupby
 from typing import Any
 
-from .tsv import Row
+from align.aligner import CONFIDENT_BEAD, NOT_TRANSLATION_BELOW
 
-CONFIDENT_BEAD = 0.7
-NOT_TRANSLATION_BELOW = 0.4
+from .tsv import Row
 
 
 def verdict(rows: Sequence[Row]) -> str:

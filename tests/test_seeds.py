@@ -60,6 +60,17 @@ def test_dropped_clause_is_named_in_000(seed_rows) -> None:  # type: ignore[no-u
     assert content and "with the aim of replacing" in content[0], row.flags
 
 
+def test_sentence_folded_into_the_next_is_a_2_1_bead_in_000_and_002(seed_rows) -> None:  # type: ignore[no-untyped-def]
+    # reference 3 ("... being tested in Microsoft Copilot ...") and 4 (the API) are one
+    # sentence 5 in the French 000 and the Indonesian 002
+    for prefix in ("000", "002"):
+        beads = [(r.src_ids, r.tgt_ids) for r in rows_of(seed_rows, prefix)]
+        assert ((3, 4), (5,)) in beads, (prefix, beads[:8])
+        assert "Copilot" in next(
+            r.tgt_text for r in rows_of(seed_rows, prefix) if r.tgt_ids == (5,)
+        )
+
+
 @pytest.mark.parametrize("with_second", [True, False], ids=["e5+use", "e5"])
 def test_001_aligns_exactly(seed_docs, embedder, second, with_second) -> None:  # type: ignore[no-untyped-def]
     helper = second if with_second else None
@@ -112,7 +123,8 @@ def test_merged_runs_are_embedded_only_where_the_alignment_is_doubtful(seed_docs
             (b.src_ids, b.tgt_ids) for b in full.beads
         ], prefix
         n, m = len(ref), len(version)
-        assert every.asked == (n + n - 1 + n - 2) + (m + m - 1 + m - 2)
+        runs = AlignConfig().max_bead  # every run of 1 .. max_bead sentences, each side
+        assert every.asked == sum(n - k + 1 + m - k + 1 for k in range(1, runs + 1))
         assert n + m <= doubtful.asked <= every.asked, prefix
         if prefix == "001":  # sure 1-1 pairs all along but for one 2-1 merge
             assert doubtful.asked < 0.7 * every.asked
