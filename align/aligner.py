@@ -49,8 +49,9 @@ class AlignConfig:
     normalized sum of its sentences' vectors, then embeds only the runs that lie within
     ``doubtful_margin`` sentences of a bead that came out other than a sure 1-1 (normalized
     semantic cost above ``doubtful_cost``), runs of three or more sentences only within
-    ``doubtful_margin_long`` of it (see :func:`doubtful_runs`), and aligns again: the model
-    is the cost, and most of a document is plain 1-1.
+    ``doubtful_margin_long`` of it (see :func:`doubtful_runs`), and aligns again within
+    ``refine_margin`` sentences of the first path: the model is the cost, and most of a
+    document is plain 1-1.
 
     ``second_weight``: share of a second sentence encoder's cosine in the similarity, when
     one is given and knows both languages (see :class:`~align.embedders.MixedEmbedder`):
@@ -86,6 +87,7 @@ class AlignConfig:
     doubtful_margin_long: int = 0
     second_weight: float = 0.15
     typical_cost: float = 0.6
+    refine_margin: int = 30
 
 
 @dataclass(frozen=True)
@@ -521,6 +523,19 @@ def _blocks(side: SideFeatures, size: int) -> SideFeatures:
     )
 
 
+def path_band(path: list[BeadIds], n: int, m: int, margin: int) -> Band:
+    """The cells within ``margin`` sentences of a monotone bead path over ``n`` x ``m``."""
+    lo = np.full(n + 1, m, dtype=np.int64)
+    hi = np.zeros(n + 1, dtype=np.int64)
+    i0 = j0 = 0
+    for s_ids, t_ids in path:
+        i1, j1 = i0 + len(s_ids), j0 + len(t_ids)
+        lo[i0 : i1 + 1] = np.minimum(lo[i0 : i1 + 1], j0)
+        hi[i0 : i1 + 1] = np.maximum(hi[i0 : i1 + 1], j1)
+        i0, j0 = i1, j1
+    return Band.around(lo, hi, m, margin)
+
+
 def search_band(src: SideFeatures, tgt: SideFeatures, config: AlignConfig) -> Band:
     """Where the fine search looks: the whole grid when it is small, else a band around a
     coarse alignment of downsampled documents (Vecalign's recursion), so that work and
@@ -696,7 +711,8 @@ def align_documents(
             ]
             searched = False
     if not searched:
-        band, costs, path = search(band)
+        near = path_band(path, n, m, config.refine_margin) if doubtful else band
+        band, costs, path = search(near)
 
     links = TokenLinker(embedder, src.sentences, tgt.sentences)
     links.prefetch(link_candidates(path, pair_cost, config))

@@ -119,33 +119,37 @@ def align_path(
     total = np.full((ring, width), np.inf)
     back = np.full((n_src + 1, width), -1, dtype=np.int8)
     steps_k = np.arange(width)
+    src_steps = np.array([a for a, _ in shapes])
+    tgt_steps = np.array([b for _, b in shapes])[:, None]
     block_start = 0
+    stacked = np.stack([block[s] for s in shapes])
     for i in range(n_src + 1):
         if i >= block_start + block_rows:
             block_start = i
             block = cost_rows(i, min(i + block_rows, n_src + 1))
-        row_costs = {s: c[i - block_start] for s, c in block.items()}
+            stacked = np.stack([block[s] for s in shapes])
         cols = band.positions(i)
         inside = cols <= band.hi[i]
-        best = np.full(width, np.inf)
-        best_shape = np.full(width, -1, dtype=np.int16)
+        # every shape at once: the row it comes from, the column there, whether it may
+        prev_rows = np.maximum(i - src_steps, 0)
+        shifted_cols = cols[None, :] - tgt_steps
+        idx = shifted_cols - band.lo[prev_rows][:, None]
+        ok = (
+            inside[None, :]
+            & (idx >= 0)
+            & (shifted_cols <= band.hi[prev_rows][:, None])
+            & (src_steps <= i)[:, None]
+        )
+        prev = total[(prev_rows % ring)[:, None], np.clip(idx, 0, width - 1)]
+        cand = np.where(ok, prev + stacked[:, i - block_start], np.inf)
+        best_shape = np.argmin(cand, axis=0).astype(np.int16)
+        best = cand[best_shape, steps_k]
+        best_shape[np.isinf(best)] = -1
         if i == 0:
             best[cols == 0] = 0.0
-        for k, (a, b) in enumerate(shapes):
-            if a > i:
-                continue
-            r = i - a
-            idx = cols - b - band.lo[r]
-            ok = inside & (idx >= 0) & (cols - b <= band.hi[r])
-            if not ok.any():
-                continue
-            cand = np.full(width, np.inf)
-            cand[ok] = total[r % ring, idx[ok]] + row_costs[(a, b)][ok]
-            better = cand < best
-            best[better] = cand[better]
-            best_shape[better] = k
+            best_shape[cols == 0] = -1
         # insertions (0, 1) stay in the row: D[k] = min(best[k], D[k - 1] + ins[k])
-        steps = np.concatenate(([0.0], row_costs[(0, 1)][1:]))
+        steps = np.concatenate(([0.0], block[(0, 1)][i - block_start][1:]))
         steps[~inside] = np.inf
         prefix = np.cumsum(steps)
         with np.errstate(invalid="ignore"):

@@ -117,7 +117,8 @@ def worker(size: int) -> None:
     total = time.perf_counter() - started
     counts = Counts()
     counts.add([(b.src_ids, b.tgt_ids) for b in alignment.beads], gold)
-    every = sum(max(len(src) - k + 1, 0) + max(len(tgt) - k + 1, 0) for k in (1, 2, 3))
+    runs = range(1, aligner.AlignConfig().max_bead + 1)
+    every = sum(max(len(src) - k + 1, 0) + max(len(tgt) - k + 1, 0) for k in runs)
     print(
         json.dumps(
             {

@@ -134,3 +134,20 @@ def test_pair_moved_pairs_a_sentence_the_version_moved() -> None:
     # too far apart, or not sure enough: left as they are
     assert pair_moved(beads, cost, 0.6, 2) == beads
     assert pair_moved(beads, _costs({(1, 3): 0.7}), 0.6, 10) == beads
+
+
+def test_thresholds_scale_with_a_free_translations_typical_cost() -> None:
+    from align import AlignConfig
+    from align.aligner import relative_to
+
+    config = AlignConfig()
+    assert relative_to(config, config.typical_cost - 0.1) == config
+    assert relative_to(config, config.typical_cost) == config
+    free = relative_to(config, config.typical_cost * 1.2)
+    assert free.costs.null_cost == pytest.approx(config.costs.null_cost * 1.2)
+    assert free.costs.max_semantic_cost == pytest.approx(config.costs.max_semantic_cost * 1.2)
+    assert free.absorb_threshold == pytest.approx(config.absorb_threshold * 1.2)
+    assert free.move_threshold == pytest.approx(config.move_threshold * 1.2)
+    # what is not a threshold of pairing stays
+    assert free.costs.merge_penalty == config.costs.merge_penalty
+    assert free.max_bead == config.max_bead

@@ -147,3 +147,12 @@ def test_doubtful_runs_widen_the_merged_side_and_embed_long_runs_only_inside() -
     # a sure 1-1 (cost below the threshold) is no stretch; a doubtful one is
     _, tgt = doubtful_runs(path, lambda s, t: 0.9 if s == (8,) else 0.0, 10, 9, (3, 3), 0.8, 0, 0)
     assert np.flatnonzero(tgt[1]).tolist() == [4, 7]
+
+
+def test_bead_shapes_follow_bertalign_rule() -> None:
+    # a + b <= max_bead + 1: at 3 the former set, at 5 up to 1-5, 2-4 and 3-3
+    assert set(bead_shapes(3)) == {(0, 1), (1, 0), (1, 1), (1, 2), (2, 1), (1, 3), (2, 2), (3, 1)}
+    five = set(bead_shapes(5))
+    assert {(1, 5), (5, 1), (2, 4), (4, 2), (3, 3), (2, 3)} <= five
+    assert not {(2, 5), (3, 4), (1, 6)} & five
+    assert len(five) == 2 + 15
