@@ -440,20 +440,59 @@ def embed_runs(
     return out
 
 
+class RunVectors:
+    """Unit vectors of every run of ``k`` sentences, row ``p`` = sentences ``p .. p+k-1``,
+    computed when asked as the normalized sum of the sentences' vectors (``singles``),
+    except the rows the model embedded (written with ``runs[rows] = vectors``). A long
+    document keeps one array per side, not one per run length."""
+
+    def __init__(self, singles: np.ndarray, k: int) -> None:
+        self.singles = singles
+        self.k = k
+        self.slot = np.full(len(self), -1, dtype=np.intp)
+        self.rows = np.zeros((0, singles.shape[1]), dtype=np.float32)
+
+    def __len__(self) -> int:
+        return max(len(self.singles) - self.k + 1, 0)
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        return (len(self), self.singles.shape[1])
+
+    def __getitem__(self, rows: object) -> np.ndarray:
+        index = (
+            np.arange(len(self))[rows]
+            if isinstance(rows, slice)
+            else np.asarray(rows, dtype=np.intp)
+        )
+        flat = index.reshape(-1)
+        acc = self.singles[flat].astype(np.float32, copy=True)
+        for offset in range(1, self.k):
+            acc += self.singles[flat + offset]
+        acc /= np.maximum(np.linalg.norm(acc, axis=1, keepdims=True), 1e-9)
+        slots = self.slot[flat]
+        hit = slots >= 0
+        if hit.any():
+            acc[hit] = self.rows[slots[hit]]
+        return acc.reshape(*index.shape, acc.shape[1])
+
+    def __setitem__(self, rows: np.ndarray, vectors: np.ndarray) -> None:
+        rows = np.asarray(rows, dtype=np.intp)
+        self.slot[rows] = len(self.rows) + np.arange(len(rows))
+        self.rows = np.concatenate([self.rows, np.asarray(vectors, dtype=np.float32)])
+
+    def __array__(self, dtype: object = None, copy: object = None) -> np.ndarray:
+        out = self[np.arange(len(self))]
+        return out if dtype is None else out.astype(dtype)
+
+
 def approximate_runs(singles: np.ndarray, max_run: int) -> dict[int, np.ndarray]:
     """Vectors of every run of 1 .. ``max_run`` sentences without the model: the unit
-    vector of the sum of its sentences' vectors (``singles``, one row per sentence)."""
-    out = {1: singles}
-    n = len(singles)
+    vector of the sum of its sentences' vectors (``singles``, one row per sentence), as
+    :class:`RunVectors` for runs of two or more."""
+    out: dict[int, np.ndarray] = {1: singles}
     for k in range(2, max_run + 1):
-        if n < k:
-            out[k] = np.zeros((0, singles.shape[1]), dtype=np.float32)
-            continue
-        acc = singles[: n - k + 1].astype(np.float32, copy=True)
-        for offset in range(1, k):
-            acc += singles[offset : n - k + 1 + offset]
-        acc /= np.maximum(np.linalg.norm(acc, axis=1, keepdims=True), 1e-9)
-        out[k] = acc
+        out[k] = RunVectors(singles, k)  # type: ignore[assignment]
     return out
 
 
@@ -613,7 +652,7 @@ def pivot_vectors(
     same-language similarity to the translation (Bleualign's pivot, in embedding space)."""
     out = {}
     for k, vecs in tgt_vecs.items():
-        both = vecs + mt_vecs[k]
+        both = np.asarray(vecs) + np.asarray(mt_vecs[k])
         out[k] = both / np.maximum(np.linalg.norm(both, axis=1, keepdims=True), 1e-9)
     return out
 

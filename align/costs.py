@@ -314,10 +314,12 @@ def pair_costs(
     src_read = src.vecs[1][src.lengths <= config.long_sentence]
     tgt_read = tgt.vecs[1][tgt.lengths <= config.long_sentence]
     src_base = {
-        k: random_baseline(v, tgt_read, config.random_pairs, k) for k, v in src.vecs.items()
+        k: random_baseline(np.asarray(v), tgt_read, config.random_pairs, k)
+        for k, v in src.vecs.items()
     }
     tgt_base = {
-        k: random_baseline(v, src_read, config.random_pairs, k) for k, v in tgt.vecs.items()
+        k: random_baseline(np.asarray(v), src_read, config.random_pairs, k)
+        for k, v in tgt.vecs.items()
     }
     src_runs = {a: RunFeatures.of(src, a) for a, _ in shapes if a}
     tgt_runs = {b: RunFeatures.of(tgt, b) for _, b in shapes if b}

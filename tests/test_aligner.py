@@ -151,3 +151,21 @@ def test_thresholds_scale_with_a_free_translations_typical_cost() -> None:
     # what is not a threshold of pairing stays
     assert free.costs.merge_penalty == config.costs.merge_penalty
     assert free.max_bead == config.max_bead
+
+
+def test_run_vectors_are_the_normalized_sums_but_where_embedded() -> None:
+    from align.aligner import RunVectors
+
+    rng = np.random.default_rng(0)
+    singles = rng.normal(size=(7, 4)).astype(np.float32)
+    runs = RunVectors(singles, 3)
+    assert len(runs) == 5 and runs.shape == (5, 4)
+    explicit = singles[:5] + singles[1:6] + singles[2:7]
+    explicit /= np.linalg.norm(explicit, axis=1, keepdims=True)
+    np.testing.assert_allclose(np.asarray(runs), explicit, rtol=1e-6)
+    np.testing.assert_allclose(runs[1:3], explicit[1:3], rtol=1e-6)
+    np.testing.assert_allclose(runs[np.array([[4], [0]])][:, 0], explicit[[4, 0]], rtol=1e-6)
+    model = np.ones((2, 4), dtype=np.float32) / 2
+    runs[np.array([1, 3])] = model
+    np.testing.assert_array_equal(runs[np.array([0, 1, 3])][1:], model)
+    np.testing.assert_allclose(runs[0], explicit[0], rtol=1e-6)
