@@ -723,13 +723,11 @@ def align_documents(
     band, costs, path = search(None)
     first = [Bead(s, t, bead_confidence(semantic(s, t))) for s, t in path]
     sure = [semantic(s, t) for s, t in path if len(s) == 1 and len(t) == 1]
-    if sure and confident_share(first, n) >= NOT_TRANSLATION_BELOW:
-        loosened = relative_to(config, float(np.median(sure)))
-    else:
-        loosened = config
+    translated = confident_share(first, n) >= NOT_TRANSLATION_BELOW
+    loosened = relative_to(config, float(np.median(sure))) if sure and translated else config
     searched = loosened == config
     config = loosened
-    if doubtful and max(max_a, max_b) > 1:
+    if doubtful and translated and max(max_a, max_b) > 1:
         wanted = doubtful_runs(
             path,
             semantic,
