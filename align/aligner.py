@@ -635,12 +635,15 @@ def relative_to(config: AlignConfig, typical: float) -> AlignConfig:
     )
 
 
-def confident_share(beads: Sequence[Bead], n_src: int) -> float:
-    """Share of the reference's ``n_src`` sentences in beads whose score is at least
-    :data:`CONFIDENT_BEAD`."""
-    confident = sum(
-        len(b.src_ids) for b in beads if b.src_ids and b.tgt_ids and b.score >= CONFIDENT_BEAD
-    )
+def confident_share(beads: Iterable[tuple[tuple[int, ...], tuple[int, ...], float]]) -> float:
+    """Share of the reference's sentences in beads, given as ``(src_ids, tgt_ids, score)``
+    and covering every reference sentence once, whose score is at least
+    :data:`CONFIDENT_BEAD` (the summary's verdict and the aligner's read the same)."""
+    n_src = confident = 0
+    for src_ids, tgt_ids, score in beads:
+        n_src += len(src_ids)
+        if src_ids and tgt_ids and score >= CONFIDENT_BEAD:
+            confident += len(src_ids)
     return confident / n_src if n_src else 0.0
 
 
@@ -721,11 +724,13 @@ def align_documents(
         return semantic((i,), (j,))
 
     band, costs, path = search(None)
-    first = [Bead(s, t, bead_confidence(semantic(s, t))) for s, t in path]
-    sure = [semantic(s, t) for s, t in path if len(s) == 1 and len(t) == 1]
-    translated = confident_share(first, n) >= NOT_TRANSLATION_BELOW
+    first = [(s, t, semantic(s, t)) for s, t in path]
+    translated = (
+        confident_share((s, t, bead_confidence(c)) for s, t, c in first) >= NOT_TRANSLATION_BELOW
+    )
+    sure = [c for s, t, c in first if len(s) == 1 and len(t) == 1]
     loosened = relative_to(config, float(np.median(sure))) if sure and translated else config
-    searched = loosened == config
+    search_again = loosened != config
     config = loosened
     if doubtful and translated and max(max_a, max_b) > 1:
         wanted = doubtful_runs(
@@ -746,8 +751,8 @@ def align_documents(
                 embed_runs(embedder, s, k, mask, v)
                 for (s, k), mask, v in zip(sides, masks, vecs, strict=False)
             ]
-            searched = False
-    if not searched:
+            search_again = True
+    if search_again:
         near = path_band(path, n, m, config.refine_margin) if doubtful else band
         band, costs, path = search(near)
 

@@ -147,7 +147,6 @@ def align_path(
         best_shape[np.isinf(best)] = -1
         if i == 0:
             best[cols == 0] = 0.0
-            best_shape[cols == 0] = -1
         # insertions (0, 1) stay in the row: D[k] = min(best[k], D[k - 1] + ins[k])
         steps = np.concatenate(([0.0], block[(0, 1)][i - block_start][1:]))
         steps[~inside] = np.inf

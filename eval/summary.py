@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass, field
 from itertools import groupby
 from typing import Any
 
-from align.aligner import CONFIDENT_BEAD, NOT_TRANSLATION_BELOW
+from align.aligner import NOT_TRANSLATION_BELOW, confident_share
 
 from .tsv import Row
 
@@ -26,11 +26,7 @@ def verdict(rows: Sequence[Row]) -> str:
 def confident_coverage(rows: Sequence[Row]) -> float:
     """Share of the reference's sentences in non-null beads with ``align_score >=
     CONFIDENT_BEAD`` (rows of one pair)."""
-    n_src = sum(len(r.src_ids) for r in rows)
-    confident = sum(
-        len(r.src_ids) for r in rows if r.src_ids and r.tgt_ids and r.align_score >= CONFIDENT_BEAD
-    )
-    return confident / n_src if n_src else 0.0
+    return confident_share((r.src_ids, r.tgt_ids, r.align_score) for r in rows)
 
 
 @dataclass(frozen=True)
