@@ -710,7 +710,7 @@ def align_documents(
         tgt_vecs = vecs[1] if tgt_mt is None else pivot_vectors(vecs[1], vecs[2])
         tgt_side = side_features(tgt_vecs, tgt.sentences, tgt_anchor, tgt.paragraphs)
         band = band or search_band(src_side, tgt_side, config)
-        costs = pair_costs(shapes, src_side, tgt_side, band, config.costs)
+        costs = pair_costs(shapes, src_side, tgt_side, band, config.costs, embedder.chance_cosine)
         return band, costs, align_path(costs.rows, n, m, band)
 
     def semantic(src_ids: tuple[int, ...], tgt_ids: tuple[int, ...]) -> float:

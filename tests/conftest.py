@@ -76,6 +76,7 @@ def no_model(inner_embedder):  # type: ignore[no-untyped-def]
     class NoModel:
         name, fingerprint = inner_embedder.name, inner_embedder.fingerprint
         dim, languages = inner_embedder.dim, inner_embedder.languages
+        chance_cosine = inner_embedder.chance_cosine
 
         def embed(self, texts: list[str]) -> None:
             raise AssertionError("the model was asked again")

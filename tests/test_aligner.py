@@ -10,7 +10,7 @@ import pytest
 
 from align import Document, align_documents
 from align.aligner import absorb_nulls, pair_moved, split_unrelated
-from align.costs import gale_church_cost, length_ratio
+from align.costs import gale_church_cost, length_ratio, random_baseline
 
 from .conftest import REF
 
@@ -78,6 +78,23 @@ def test_a_long_added_sentence_leaves_the_other_beads_unchanged(
 def _costs(pairs: dict[tuple[int, int], float], default: float = 1.2):  # type: ignore[no-untyped-def]
     """A 1-1 semantic cost function over sentence indices: ``pairs``, else chance."""
     return lambda i, j: pairs.get((i, j), default)
+
+
+def test_a_short_sides_chance_level_leans_on_the_models() -> None:
+    rng = np.random.default_rng(3)
+    unit = rng.normal(size=(12, 8))
+    unit /= np.linalg.norm(unit, axis=1, keepdims=True)
+    # one sentence against one: its only "random" partner is its translation, left out
+    assert random_baseline(unit[:1], unit[:1], 256, prior=0.75).tolist() == pytest.approx([0.75])
+    # three against four: three cosines (the closest left out) and five of the prior
+    own = unit[:3] @ unit[3:7].T
+    expected = (own.sum(axis=1) - own.max(axis=1) + 5 * 0.75) / 8
+    assert random_baseline(unit[:3], unit[3:7], 256, prior=0.75) == pytest.approx(expected)
+    # enough sentences: the prior plays no part
+    many = unit[:2] @ unit[2:12].T
+    expected = (many.sum(axis=1) - many.max(axis=1)) / 9
+    assert random_baseline(unit[:2], unit[2:12], 256, prior=0.75) == pytest.approx(expected)
+    assert random_baseline(unit[:2], unit[2:12], 256) == pytest.approx(expected)
 
 
 def test_gale_church_cost_grows_with_the_length_mismatch_and_follows_the_ratio() -> None:

@@ -109,6 +109,20 @@ def test_fidelity_orders_faithful_above_damaged(seed_rows) -> None:  # type: ign
     assert by_doc["001"].flag_counts == {}
 
 
+def test_another_text_is_compared_for_facts_only_where_it_translates(seed_rows) -> None:  # type: ignore[no-untyped-def]
+    """The opinion piece 004 pairs sentences that do not translate each other: their
+    differences are no finding. Its confident beads are still checked."""
+    from align.aligner import CONFIDENT_BEAD
+
+    matched = [r for r in rows_of(seed_rows, "004") if r.src_ids and r.tgt_ids]
+    loose = [r for r in matched if r.align_score < CONFIDENT_BEAD]
+    sure = [r for r in matched if r.align_score >= CONFIDENT_BEAD]
+    assert len(loose) > 5 and len(sure) >= 2
+    for row in loose:
+        assert all(f.startswith("low_similarity:") for f in row.flags), row.flags
+    assert any(f.split(":")[0] in {"dropped", "added", "changed"} for r in sure for f in r.flags)
+
+
 def test_merged_runs_are_embedded_only_where_the_alignment_is_doubtful(seed_docs, embedder) -> None:  # type: ignore[no-untyped-def]
     from align import AlignConfig
     from align.embedders import CountingEmbedder

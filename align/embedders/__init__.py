@@ -31,6 +31,7 @@ class Embedder(Protocol):
     fingerprint: str
     dim: int
     languages: frozenset[str]  # ISO 639-1 codes the model was trained on
+    chance_cosine: float  # mean cosine of unrelated sentences in two languages (bench/chance.py)
 
     def embed(self, texts: Sequence[str]) -> np.ndarray: ...
 
@@ -67,6 +68,7 @@ class MixedEmbedder:
         self.fingerprint = f"{first.fingerprint}+{weight:g}*{second.fingerprint}"
         self.dim = first.dim + second.dim
         self.languages = first.languages & second.languages
+        self.chance_cosine = (1.0 - weight) * first.chance_cosine + weight * second.chance_cosine
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         return np.hstack(
@@ -97,6 +99,7 @@ class CountingEmbedder:
         self.asked_token_chars = 0
         self.name, self.fingerprint = inner.name, inner.fingerprint
         self.dim, self.languages = inner.dim, inner.languages
+        self.chance_cosine = inner.chance_cosine
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         self.asked += len(texts)

@@ -70,6 +70,7 @@ class CachedEmbedder:
         self.fingerprint = inner.fingerprint
         self.dim = inner.dim
         self.languages = inner.languages
+        self.chance_cosine = inner.chance_cosine
 
         def store(name: str) -> Store:
             return Store(name, directory, disk=disk)

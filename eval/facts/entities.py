@@ -124,7 +124,9 @@ OFFICES = frozenset(
     komisarz prezident premiér ministr ministryně guvernér senátor starosta primátor ředitel
     trenér mluvčí král papež soudce poslanec velvyslanec kancléř obránce útočník brankář
     governador prefeito diretor treinador presiden menteri gubernur direktur pelatih raja
-    paus""".split()
+    paus wali kota walikota bupati мэр президент премьер-министр министр губернатор
+    председатель директор глава спикер посол канцлер король королева судья депутат
+    сенатор тренер""".split()
 )
 FUNCTION_WORDS = frozenset(
     """a an the this that these those it its he she they we i you his her their our my your but and or if when while
@@ -479,6 +481,9 @@ def _japanese_names(sentence: str) -> tuple[Fact, ...]:
             return True  # a country before a noun is still one (在ナイジェリア大使館)
         return not following.startswith("名詞,一般")
 
+    def name_after(k: int) -> bool:
+        return k + 1 < len(tokens) and name(k + 1)
+
     def lone_kanji(k: int) -> bool:
         surface, tag, _ = tokens[k]
         han = offsets[k] >= 0 and len(surface) == 1 and bool(re.match(f"[{_HAN}]", surface))
@@ -495,9 +500,15 @@ def _japanese_names(sentence: str) -> tuple[Fact, ...]:
                 spans.append([k])
         elif spans and spans[-1][-1] == k - 1 and person[k - 1] and lone_kanji(k):
             spans[-1].append(k)
+        elif spans and spans[-1][-1] == k - 1 and tokens[k][0] == "・" and name_after(k):
+            spans[-1].append(k)  # マイケル・ブラウン: one name, its parts cut by a middle dot
     facts: list[Fact] = []
     for span in spans:
-        reading = " ".join(tokens[k][2] if tokens[k][2] != "*" else tokens[k][0] for k in span)
+        reading = " ".join(
+            tokens[k][2] if tokens[k][2] != "*" else tokens[k][0]
+            for k in span
+            if tokens[k][0] != "・"
+        )
         key = _romaji(reading)
         start, end = offsets[span[0]], offsets[span[-1]] + len(tokens[span[-1]][0])
         if len(key.replace(" ", "")) >= 2:
@@ -652,6 +663,9 @@ def _places_named(name: str, lang: str) -> frozenset[str]:
     return frozenset(ids)
 
 
+UNSPACED_LANGS = frozenset({"zh", "ja"})
+
+
 def place_mentioned(fact: Fact, own_lang: str, other_lang: str, haystack: str) -> bool:
     """Is ``fact`` a country, territory or city whose name in ``other_lang`` (or in
     English) ``haystack`` holds, possibly inflected: Estados Unidos ~ United States,
@@ -660,11 +674,13 @@ def place_mentioned(fact: Fact, own_lang: str, other_lang: str, haystack: str) -
     if not ids:
         return False
     words = [w for w in haystack.split() if len(w) >= 4]
+    # Chinese and Japanese write words without spaces: a name is found anywhere in them
+    bound = "" if other_lang.split("-")[0] in UNSPACED_LANGS else r"\b"
     for lang in dict.fromkeys((other_lang, "en")):
         for known, places in _place_names(lang).items():
             if not places & ids:
                 continue
-            if re.search(rf"\b{re.escape(known)}\b", haystack):
+            if re.search(rf"{bound}{re.escape(known)}{bound}", haystack):
                 return True
             # every long word of it, each perhaps inflected (Îles Malouines ~ Malouines)
             long = [k for k in known.split() if len(k) >= 5]
@@ -941,6 +957,21 @@ def compare_entities(
     heard = transcriptions(src_left, target, src_lang) | transcriptions(tgt_left, source, tgt_lang)
     src_left = [f for f in src_left if id(f) not in heard]
     tgt_left = [f for f in tgt_left if id(f) not in heard]
+    if alignment is not None and langs:
+        swapped = _swapped(
+            [f for f in source if id(f) not in done],
+            [f for f in target if id(f) not in done],
+            alignment(src_text, tgt_text),
+            (src_text, tgt_text),
+            langs,
+        )
+        flags += [
+            FactFlag("changed", "entity", f"{said.text} -> {new.text}")
+            for _, said, _, new in swapped
+        ]
+        done |= {id(f) for old, _, name, _ in swapped for f in (old, name)}
+        src_left = [f for f in src_left if id(f) not in done]
+        tgt_left = [f for f in tgt_left if id(f) not in done]
     # how much closer the pair gets without each name: the other side does not say it
     gain: dict[int, float] = {}
     cross = cross_similarity or similarity
@@ -963,6 +994,12 @@ def compare_entities(
         """No token of the reference's ``start .. end`` has a counterpart in the version."""
         found = [t.rendered for t in _tokens_within(src_tokens(), start, end)]
         return bool(found) and not any(found)
+
+    def unpaired(start: int, end: int) -> bool:
+        """Some token of the reference's ``start .. end`` has no counterpart that is its
+        closest (always, without a token alignment)."""
+        found = [t.partner for t in _tokens_within(src_tokens(), start, end)]
+        return not found or not all(found)
 
     def mostly_unaligned(start: int, end: int) -> bool:
         """The first token of the reference's ``start .. end``, and two thirds of its
@@ -1119,10 +1156,13 @@ def compare_entities(
         bare = not source and not tgt_flagged and not _caseless(tgt_text)
         if bare and _caseless(src_text) and _spaced(src_text):
             stretches = _stretch_gains(cross, src_text, src_lang, tgt_text, True)
-            found = _best_stretch(stretches, src_text, margins.unsaid_margin)
+            # not a stretch every token of which has its counterpart in the version (नगर
+            # परिषद ~ city council is said); among the words no token of the version
+            # renders, a surer test need not be, and a rare one among them (a transcribed
+            # name: मूरे, एनएसए) less still
+            found = _best_stretch(stretches, src_text, margins.unsaid_margin, unpaired)
             if not found and alignment is not None:
-                # among the words no token of the version renders, a surer test need not
-                # be, and a rare one among them (a transcribed name: मूरे, एनएसए) less still
+
                 def rare(start: int, end: int) -> bool:
                     words = src_text[start:end].split()
                     return unaligned(start, end) and all(
@@ -1231,6 +1271,200 @@ def _linked_to(tokens: Sequence[AlignedToken], name: Fact) -> list[AlignedToken]
     return [
         t for t in tokens if t.partner is not None and _within(*t.partner, name.start, name.end)
     ]
+
+
+TRANSLATABLE_ZIPF = 3.0
+"""A word at least this frequent in its own language (wordfreq's Zipf), that other languages
+do not write alike (:func:`_travelling_word`), is an ordinary word: a name made of such
+words may be translated (Radio Svoboda = Radio Liberty), not only spelled."""
+
+
+def _translatable(word: str, lang: str) -> bool:
+    """Is ``word`` one its language uses as an ordinary word (see :data:`TRANSLATABLE_ZIPF`)?"""
+    return _zipf(word, lang) >= TRANSLATABLE_ZIPF and not _travelling_word(word, lang)
+
+
+_NAME_WORD = re.compile(r"\w+(?:['’-]\w+)*")
+
+
+ARTICLES = frozenset(
+    "an the le la les l un une el los las una der die das den dem des ein eine einen einem "
+    "einer eines il lo gli uno".split()
+)
+"""Articles of the cased languages: a word both sides introduce with one is a common noun
+or an institution's name, which translators translate (*die Marine* ~ *the Navy*)."""
+
+
+def _after_article(word: Fact, text: str) -> bool:
+    """Does an article (:data:`ARTICLES`) stand just before ``word`` in ``text``?"""
+    before = re.search(r"(\w+)['’]?\s*$", text[: word.start])
+    return bool(before) and before.group(1).casefold() in ARTICLES
+
+
+def _name_swapped_for(
+    word: Fact, other: Fact, texts: tuple[str, str], langs: tuple[str, str]
+) -> bool:
+    """Can the version's word ``other``, standing where the reference's name word ``word``
+    stands, be another name rather than its rendering (before :func:`_kept_word` asks
+    whether it keeps it)?
+
+    ``word`` must be one other languages keep by its letters alone. In Latin letters: a
+    word they write too (:func:`_travelling_word`: Thornton, Siemens, Lyon; not a compound
+    or an inflected exonym only its own language writes, Wirtschaftsministerium, Gandawie),
+    and ``other`` no ordinary word of its language (:func:`_translatable`) when it is in
+    Latin letters too. In another script with case (Cyrillic, Greek), whose word lists do
+    not tell a rare name from an inflected word, a rare word (:func:`_rare_word`: Метшин,
+    but also Центристская), and ``other`` a Latin-letter word no language's list holds
+    as a word (Minnikhanov; not *Center*). Never initials or a short abbreviation on either
+    side (each language writes its own: AI ~ IA, San ~ St.), nor a word both sides
+    introduce with an article (:data:`ARTICLES`: *die Marine* ~ *the Navy*), nor a script
+    without case, which renders names by meaning as often as by sound (斗兽场 Colosseum)."""
+    src_lang, tgt_lang = langs
+    if _caseless(word.text) or _caseless(other.text) or _acronym(word.text) or _acronym(other.text):
+        return False
+    if _after_article(word, texts[0]) and _after_article(other, texts[1]):
+        return False
+    if _latin_share(word.text) > 0.5:
+        return _travelling_word(word.text, src_lang) and (
+            _latin_share(other.text) <= 0.5 or not _translatable(other.text, tgt_lang)
+        )
+    return (
+        _rare_word(word.text, src_lang)
+        and _latin_share(other.text) > 0.5
+        and _zipf(other.text, tgt_lang) < TRANSLATABLE_ZIPF
+        and not _travelling_word(other.text, tgt_lang)
+    )
+
+
+def _name_words(text: str, name: Fact) -> list[Fact]:
+    """The words of ``name`` in ``text`` (a word of a script without spaces ends where the
+    name does)."""
+    return [
+        _entity(text[a:b], a)
+        for m in _NAME_WORD.finditer(text)
+        if (a := max(m.start(), name.start)) < (b := min(m.end(), name.end))
+    ]
+
+
+def _span(text: str, words: Sequence[Fact]) -> Fact:
+    """The stretch of ``text`` from the first of ``words`` to the last."""
+    start, end = min(w.start for w in words), max(w.end for w in words)
+    return _entity(text[start:end], start)
+
+
+def _swapped(
+    source: Sequence[Fact],
+    target: Sequence[Fact],
+    tokens: Sequence[AlignedToken],
+    texts: tuple[str, str],
+    langs: tuple[str, str],
+) -> list[tuple[Fact, Fact, Fact, Fact]]:
+    """Reference names the version replaced: ``(name, its words replaced, version's name,
+    the words standing in their place)``.
+
+    A name is a slot in the sentence, found through the tokens that are each other's
+    closest (``tokens``: the reference's against the version). A reference word of a name
+    that other languages keep by its letters (:func:`_name_swapped_for`) is kept only as it is
+    spelled, transliterated, sounded or named by CLDR (:func:`_kept_word`); when the
+    version's word in its place, a word of a name of the version in a script with case,
+    keeps it in none of these ways, the version put another name there. The replaced
+    stretch grows over the neighbouring words of the name that the other side does not keep
+    either and that face nothing else (*Olaf* beside *Becker*); an office or noun the name's
+    span took in (*Ratsvorsitzende* before *Helen Carter*, linked to *Council leader*) stays
+    out. A version's name any of whose tokens
+    faces a reference token outside the name renders something else: no replacement."""
+    src_text, tgt_text = texts
+    found: list[tuple[Fact, Fact, Fact, Fact]] = []
+    taken: set[int] = set()
+
+    def faces_of(word: Fact) -> list[tuple[int, int]]:
+        """Where the version's tokens facing the reference's ``word`` stand."""
+        return [t.partner for t in _tokens_within(tokens, word.start, word.end) if t.partner]
+
+    def faced_by(word: Fact) -> list[tuple[int, int]]:
+        """Where the reference's tokens facing the version's ``word`` stand."""
+        return [(t.start, t.end) for t in _linked_to(tokens, word)]
+
+    for old in source:
+        old_words = _name_words(src_text, old)
+        for name in target:
+            if id(name) in taken:
+                continue
+            new_words = _name_words(tgt_text, name)
+            pairs = [
+                (w, v)
+                for w in old_words
+                for v in new_words
+                if any(_within(*p, v.start, v.end) for p in faces_of(w))
+            ]
+            replaced = [
+                (w, v)
+                for w, v in pairs
+                if _name_swapped_for(w, v, texts, langs) and not _kept_word(w, v, texts, langs)
+            ]
+            if not replaced:
+                continue
+
+            said = _grown(
+                src_text,
+                old_words,
+                [w for w, _ in replaced],
+                lambda w, name=name: _free(w, (tgt_text, langs[1]), faces_of(w), name),
+            )
+            new = _grown(
+                tgt_text,
+                new_words,
+                [v for _, v in replaced],
+                lambda v, old=old: _free(v, (src_text, langs[0]), faced_by(v), old),
+            )
+            linked = _linked_to(tokens, new)
+            if any(not _within(t.start, t.end, old.start, old.end) for t in linked):
+                continue
+            found.append((old, said, name, new))
+            taken.add(id(name))
+            break
+    return found
+
+
+def _grown(text: str, words: list[Fact], core: list[Fact], free: Callable[[Fact], bool]) -> Fact:
+    """The stretch of ``words`` from the first of ``core`` to the last, grown over the
+    neighbouring words that are ``free``."""
+    ids = [i for i, w in enumerate(words) if any(w.start == c.start for c in core)]
+    lo, hi = min(ids), max(ids)
+    while lo > 0 and free(words[lo - 1]):
+        lo -= 1
+    while hi + 1 < len(words) and free(words[hi + 1]):
+        hi += 1
+    return _span(text, words[lo : hi + 1])
+
+
+def _free(word: Fact, other: tuple[str, str], faces: list[tuple[int, int]], name: Fact) -> bool:
+    """May ``word``, beside a replaced word of its name, join the replaced stretch: a name's
+    word (capitalized, where the script has case), not spelled in the other side's text
+    (``other``: text and language), and facing nothing there but the other side's ``name``?"""
+    other_text, other_lang = other
+    return (
+        (word.text[:1].isupper() or _caseless(word.text))
+        and not mentioned(word, other_text, _haystack(other_text, other_lang))
+        and all(_within(*f, name.start, name.end) for f in faces)
+    )
+
+
+def _kept_word(word: Fact, other: Fact, texts: tuple[str, str], langs: tuple[str, str]) -> bool:
+    """Does the version keep the reference's name word ``word``, or the reference the
+    version's word ``other`` standing in its place: spelled (possibly in another script,
+    see :func:`mentioned`), named by CLDR (:func:`place_mentioned`), or written by its sound
+    (:func:`_sounds_alike`, or the same consonants: Keller ~ ケラー)?"""
+    (src_text, tgt_text), (src_lang, tgt_lang) = texts, langs
+    src_norm, tgt_norm = _haystack(src_text, src_lang), _haystack(tgt_text, tgt_lang)
+    return (
+        mentioned(word, tgt_text, tgt_norm, src_lang)
+        or mentioned(other, src_text, src_norm, tgt_lang)
+        or place_mentioned(word, src_lang, tgt_lang, tgt_norm)
+        or place_mentioned(other, tgt_lang, src_lang, src_norm)
+        or _sounds_alike(anyascii(word.text).lower(), anyascii(other.text).lower())
+        or (len(key := _sound_key(word.text)) >= 2 and key == _sound_key(other.text))
+    )
 
 
 def _slot_pairs(

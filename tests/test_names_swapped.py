@@ -1,0 +1,170 @@
+"""A name swapped for another in a translation is ``changed``, whatever the languages;
+its faithful twin carries no flag. Each case is a plain sentence and two versions of it:
+one that puts another person, place or organisation in the name's place, one that keeps
+the name (spelled, transcribed or in another script)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import entity_flags
+
+SWAPS = [
+    (
+        "en",
+        "de",
+        "Council leader Maria Thornton said the money would come from a special infrastructure fund.",
+        "Die Ratsvorsitzende Helen Carter sagte, das Geld werde aus einem Sonderfonds für Infrastruktur kommen.",
+        "Die Ratsvorsitzende Maria Thornton sagte, das Geld werde aus einem Sonderfonds für Infrastruktur kommen.",
+        "Maria Thornton -> Helen Carter",
+    ),
+    (
+        "en",
+        "fr",
+        "The contract was awarded to Siemens after a long tender.",
+        "Le contrat a été attribué à Alstom après un long appel d'offres.",
+        "Le contrat a été attribué à Siemens après un long appel d'offres.",
+        "Siemens -> Alstom",
+    ),
+    (
+        "en",
+        "es",
+        "The festival will take place in Valencia next summer.",
+        "El festival tendrá lugar en Sevilla el próximo verano.",
+        "El festival tendrá lugar en Valencia el próximo verano.",
+        "Valencia -> Sevilla",
+    ),
+    (
+        "en",
+        "ru",
+        "Prime minister Olaf Becker met the delegation on Monday.",
+        "Премьер-министр Ханс Мюллер встретился с делегацией в понедельник.",
+        "Премьер-министр Олаф Беккер встретился с делегацией в понедельник.",
+        "Olaf Becker -> Ханс Мюллер",
+    ),
+    (
+        "en",
+        "zh",
+        "The company opened its new office in Nairobi.",
+        "该公司在拉各斯开设了新办事处。",
+        "该公司在内罗毕开设了新办事处。",
+        "Nairobi -> 拉各斯",
+    ),
+    (
+        "en",
+        "ja",
+        "The report was written by Thomas Keller.",
+        "報告書はマイケル・ブラウンによって書かれた。",
+        "報告書はトーマス・ケラーによって書かれた。",
+        "Thomas Keller -> マイケル・ブラウン",
+    ),
+    (
+        "en",
+        "de",
+        "Shares of Volkswagen fell sharply on Tuesday.",
+        "Die Aktien von Daimler fielen am Dienstag deutlich.",
+        "Die Aktien von Volkswagen fielen am Dienstag deutlich.",
+        "Volkswagen -> Daimler",
+    ),
+    (
+        "en",
+        "fr",
+        "The prize went to the novelist Julia Hartmann.",
+        "Le prix est revenu à la romancière Sophie Marchand.",
+        "Le prix est revenu à la romancière Julia Hartmann.",
+        "Julia Hartmann -> Sophie Marchand",
+    ),
+    (
+        "en",
+        "es",
+        "The study was funded by the Gates Foundation.",
+        "El estudio fue financiado por la Fundación Ford.",
+        "El estudio fue financiado por la Fundación Gates.",
+        "Gates Foundation -> Fundación Ford",
+    ),
+    (
+        "de",
+        "en",
+        "Bürgermeisterin Anna Weber eröffnete die Brücke am Freitag.",
+        "Mayor Helen Carter opened the bridge on Friday.",
+        "Mayor Anna Weber opened the bridge on Friday.",
+        "Anna Weber -> Helen Carter",
+    ),
+    (
+        "fr",
+        "en",
+        "La réunion s'est tenue à Lyon la semaine dernière.",
+        "The meeting was held in Marseille last week.",
+        "The meeting was held in Lyon last week.",
+        "Lyon -> Marseille",
+    ),
+    (
+        "ru",
+        "en",
+        "Мэр Казани Ильсур Метшин открыл новый парк.",
+        "Kazan mayor Rustam Minnikhanov opened a new park.",
+        "Kazan mayor Ilsur Metshin opened a new park.",
+        "Ильсур Метшин -> Rustam Minnikhanov",
+    ),
+    (
+        "zh",
+        "en",
+        "李明在北京出席了会议。",
+        "Wang Wei attended the meeting in Beijing.",
+        "Li Ming attended the meeting in Beijing.",
+        "李明 -> Wang Wei",
+    ),
+    (
+        "ja",
+        "en",
+        "田中社長は大阪で記者会見を開いた。",
+        "President Suzuki held a press conference in Osaka.",
+        "President Tanaka held a press conference in Osaka.",
+        "田中 -> Suzuki",
+    ),
+]
+
+
+@pytest.mark.parametrize(("src_lang", "tgt_lang", "src", "swapped", "kept", "change"), SWAPS)
+def test_a_swapped_name_is_changed_and_its_twin_clean(  # type: ignore[no-untyped-def]
+    src_lang: str, tgt_lang: str, src: str, swapped: str, kept: str, change: str, embedder
+) -> None:
+    assert entity_flags(src, src_lang, swapped, tgt_lang, embedder) == [f"changed:entity:{change}"]
+    assert entity_flags(src, src_lang, kept, tgt_lang, embedder) == []
+
+
+def test_a_one_sentence_pair_is_aligned_and_the_swap_reported(tmp_path, embedder) -> None:  # type: ignore[no-untyped-def]
+    """One sentence against one: no other sentence tells the aligner what chance looks
+    like, and the model's own chance level stands in (``chance_cosine``)."""
+    from eval.cli import main
+
+    _, _, src, swapped, kept, change = SWAPS[0]
+    ref = tmp_path / "en.txt"
+    ref.write_text(src + "\n", encoding="utf-8")
+    (tmp_path / "de.txt").write_text(swapped + "\n", encoding="utf-8")
+    (tmp_path / "de_kept.txt").write_text(kept + "\n", encoding="utf-8")
+    out = tmp_path / "out.tsv"
+    assert (
+        main(
+            [
+                "run",
+                "-q",
+                "--ref",
+                str(ref),
+                str(ref),
+                str(tmp_path / "de.txt"),
+                str(tmp_path / "de_kept.txt"),
+                "-o",
+                str(out),
+            ]
+        )
+        == 0
+    )
+    from eval.tsv import read_rows
+
+    rows = read_rows(out.read_text(encoding="utf-8").splitlines(), "out")
+    assert [(r.tgt_doc, r.src_ids, r.tgt_ids) for r in rows] == [
+        ("de", (0,), (0,)),
+        ("de_kept", (0,), (0,)),
+    ]
+    assert [r.flags for r in rows] == [(f"changed:entity:{change}",), ()]
