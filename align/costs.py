@@ -35,7 +35,9 @@ class CostConfig:
     names and URLs. ``paragraph_penalty``: cost of a bead that merges sentences across a
     paragraph boundary. ``merge_penalty``: extra cost per sentence a bead merges beyond 1-1.
     ``random_pairs``: how many random non-matching sentences estimate the baseline (enough
-    that sampling noise does not move the beads; a fixed number keeps the cost linear).
+    that sampling noise does not move the beads; a fixed number keeps the cost linear);
+    ``least_random_pairs``: below this many, the model's chance cosine fills the mean (see
+    :func:`random_baseline`).
     ``size_exponent``: a bead's semantic cost is multiplied by ``(a * b) ** size_exponent``
     (1 is Vecalign's choice; 0 leaves merges to ``merge_penalty``, as Gale-Church's priors do).
     ``semantic_weight``: scale of the semantic cost against the other terms.
@@ -53,6 +55,7 @@ class CostConfig:
     paragraph_penalty: float = 0.3
     merge_penalty: float = 0.3
     random_pairs: int = 256
+    least_random_pairs: int = 8
     size_exponent: float = 0.5
     semantic_weight: float = 1.0
     max_semantic_cost: float = 0.85
@@ -331,11 +334,15 @@ def pair_costs(
     src_read = src.vecs[1][src.lengths <= config.long_sentence]
     tgt_read = tgt.vecs[1][tgt.lengths <= config.long_sentence]
     src_base = {
-        k: random_baseline(np.asarray(v), tgt_read, config.random_pairs, k, chance)
+        k: random_baseline(
+            np.asarray(v), tgt_read, config.random_pairs, k, chance, config.least_random_pairs
+        )
         for k, v in src.vecs.items()
     }
     tgt_base = {
-        k: random_baseline(np.asarray(v), src_read, config.random_pairs, k, chance)
+        k: random_baseline(
+            np.asarray(v), src_read, config.random_pairs, k, chance, config.least_random_pairs
+        )
         for k, v in tgt.vecs.items()
     }
     src_runs = {a: RunFeatures.of(src, a) for a, _ in shapes if a}
