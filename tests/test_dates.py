@@ -69,3 +69,19 @@ def test_less_detail_is_matched_but_a_different_date_is_not() -> None:
     assert fact_flags("en 2016", "fr", "in May 2017", "en") == ["changed:date:2016 -> May 2017"]
     # a spelled "a thousand" is a count, not the year 1000
     assert fact_keys("a fine of up to a thousand tenge", "en") == ["num:1000"]
+
+
+def test_a_duration_changed_beside_a_language_whose_times_are_not_all_read() -> None:
+    """Russian relative times are not all read, so a lone English one is not reported; but
+    where the Russian side's duration was read, the two are one fact changed."""
+    source = "За три года компания наняла 200 человек."
+    assert fact_flags(source, "ru", "In five years the company hired 200 people.", "en") == [
+        "changed:date:три года -> five years"
+    ]
+    assert fact_flags(source, "ru", "In three years the company hired 200 people.", "en") == []
+    assert (
+        fact_flags(
+            "Компания наняла 200 человек.", "ru", "Last year the company hired 200 people.", "en"
+        )
+        == []
+    )

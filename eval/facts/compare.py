@@ -98,6 +98,10 @@ def _compatible_dates(a: Fact, b: Fact) -> bool:
     return bool(shared) and all(x == y for x, y in shared)
 
 
+TIME_FAMILIES = frozenset({"rel", "dur", "ago"})
+"""Relative times and durations (last year, three years, two days ago)."""
+
+
 def _unverifiable(fact: Fact, own_lang: str | None, other_lang: str | None) -> bool:
     """A fact the other side's language could state in a way we cannot read, or one
     read from Chinese or Japanese numerals, which also spell names (九州, 四川), or the
@@ -111,7 +115,7 @@ def _unverifiable(fact: Fact, own_lang: str | None, other_lang: str | None) -> b
         return True
     if fact.spelled and (other_lang not in WORD_NUMBER_LANGS or own_lang in {"zh", "ja"}):
         return True
-    return _family(fact) in {"rel", "dur", "ago"} and other_lang not in TEMPORAL_LANGS
+    return _family(fact) in TIME_FAMILIES and other_lang not in TEMPORAL_LANGS
 
 
 def _unreported_alone(fact: Fact) -> bool:
@@ -215,8 +219,19 @@ def compare_facts(
                 mine.remove(fact)
                 for other in used:
                     theirs.remove(other)
-    src = [f for f in src if not (f.optional or _unverifiable(f, src_lang, tgt_lang))]
-    tgt = [f for f in tgt if not (f.optional or _unverifiable(f, tgt_lang, src_lang))]
+    # a time the other language may say in a way we cannot read, unless the other side
+    # holds an unmatched time of the same kind: then it was read (три года ~ five years)
+    src_times, tgt_times = ({_family(f) for f in side} & TIME_FAMILIES for side in (src, tgt))
+    src = [
+        f
+        for f in src
+        if not f.optional and (_family(f) in tgt_times or not _unverifiable(f, src_lang, tgt_lang))
+    ]
+    tgt = [
+        f
+        for f in tgt
+        if not f.optional and (_family(f) in src_times or not _unverifiable(f, tgt_lang, src_lang))
+    ]
     flags: list[FactFlag] = []
     for same in (_same_family, _same_category):
         flags += [
