@@ -11,6 +11,22 @@ from .conftest import entity_flags
 
 SWAPS = [
     (
+        "de",
+        "en",
+        "Die Delegation reiste im Mai nach Südkorea.",
+        "The delegation travelled to North Korea in May.",
+        "The delegation travelled to South Korea in May.",
+        "Südkorea -> North Korea",
+    ),
+    (
+        "de",
+        "en",
+        "Der Vertrag wurde in Österreich unterzeichnet.",
+        "The treaty was signed in Australia.",
+        "The treaty was signed in Austria.",
+        "Österreich -> Australia",
+    ),
+    (
         "en",
         "de",
         "Council leader Maria Thornton said the money would come from a special infrastructure fund.",
@@ -138,7 +154,7 @@ def test_a_one_sentence_pair_is_aligned_and_the_swap_reported(tmp_path, embedder
     like, and the model's own chance level stands in (``chance_cosine``)."""
     from eval.cli import main
 
-    _, _, src, swapped, kept, change = SWAPS[0]
+    _, _, src, swapped, kept, change = SWAPS[2]
     ref = tmp_path / "en.txt"
     ref.write_text(src + "\n", encoding="utf-8")
     (tmp_path / "de.txt").write_text(swapped + "\n", encoding="utf-8")

@@ -1371,8 +1371,9 @@ def _swapped(
     stretch grows over the neighbouring words of the name that the other side does not keep
     either and that face nothing else (*Olaf* beside *Becker*); an office or noun the name's
     span took in (*Ratsvorsitzende* before *Helen Carter*, linked to *Council leader*) stays
-    out. A version's name any of whose tokens
-    faces a reference token outside the name renders something else: no replacement."""
+    out. Two places CLDR tells apart are a replacement whatever their words. A version's
+    name any of whose tokens faces a reference token outside the name renders something
+    else: no replacement."""
     src_text, tgt_text = texts
     found: list[tuple[Fact, Fact, Fact, Fact]] = []
     taken: set[int] = set()
@@ -1397,6 +1398,13 @@ def _swapped(
                 for v in new_words
                 if any(_within(*p, v.start, v.end) for p in faces_of(w))
             ]
+            renders_else = any(
+                not _within(t.start, t.end, old.start, old.end) for t in _linked_to(tokens, name)
+            )
+            if pairs and not renders_else and _other_place(old, name, texts, langs):
+                found.append((old, old, name, name))
+                taken.add(id(name))
+                break
             replaced = [
                 (w, v)
                 for w, v in pairs
@@ -1447,6 +1455,20 @@ def _free(word: Fact, other: tuple[str, str], faces: list[tuple[int, int]], name
         (word.text[:1].isupper() or _caseless(word.text))
         and not mentioned(word, other_text, _haystack(other_text, other_lang))
         and all(_within(*f, name.start, name.end) for f in faces)
+    )
+
+
+def _other_place(old: Fact, new: Fact, texts: tuple[str, str], langs: tuple[str, str]) -> bool:
+    """Are ``old`` (the reference's) and ``new`` (the version's) two places CLDR tells
+    apart (Südkorea and North Korea, Österreich and Australia), neither named on the other
+    side?"""
+    (src_text, tgt_text), (src_lang, tgt_lang) = texts, langs
+    ids_old, ids_new = place_ids(old, src_lang), place_ids(new, tgt_lang)
+    return (
+        bool(ids_old and ids_new)
+        and not ids_old & ids_new
+        and not place_mentioned(old, src_lang, tgt_lang, _haystack(tgt_text, tgt_lang))
+        and not place_mentioned(new, tgt_lang, src_lang, _haystack(src_text, src_lang))
     )
 
 
