@@ -1386,6 +1386,10 @@ def _swapped(
         """Where the reference's tokens facing the version's ``word`` stand."""
         return [(t.start, t.end) for t in _linked_to(tokens, word)]
 
+    def renders_else(span: Fact, old: Fact) -> bool:
+        """Does some token of the version's ``span`` face a reference token outside ``old``?"""
+        return any(not _within(*f, old.start, old.end) for f in faced_by(span))
+
     for old in source:
         old_words = _name_words(src_text, old)
         for name in target:
@@ -1398,10 +1402,7 @@ def _swapped(
                 for v in new_words
                 if any(_within(*p, v.start, v.end) for p in faces_of(w))
             ]
-            renders_else = any(
-                not _within(t.start, t.end, old.start, old.end) for t in _linked_to(tokens, name)
-            )
-            if pairs and not renders_else and _other_place(old, name, texts, langs):
+            if pairs and not renders_else(name, old) and _other_place(old, name, texts, langs):
                 found.append((old, old, name, name))
                 taken.add(id(name))
                 break
@@ -1425,8 +1426,7 @@ def _swapped(
                 [v for _, v in replaced],
                 lambda v, old=old: _free(v, (src_text, langs[0]), faced_by(v), old),
             )
-            linked = _linked_to(tokens, new)
-            if any(not _within(t.start, t.end, old.start, old.end) for t in linked):
+            if renders_else(new, old):
                 continue
             found.append((old, said, name, new))
             taken.add(id(name))
