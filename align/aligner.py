@@ -562,15 +562,18 @@ def _blocks(side: SideFeatures, size: int) -> SideFeatures:
     )
 
 
-def path_band(path: list[BeadIds], n: int, m: int, margin: int) -> Band:
-    """The cells within ``margin`` sentences of a monotone bead path over ``n`` x ``m``."""
+def path_band(path: list[BeadIds], n: int, m: int, margin: int, unit: int = 1) -> Band:
+    """The cells within ``margin`` sentences of a monotone bead path over ``n`` x ``m``
+    sentences, the path's beads counting ``unit`` sentences a step (a coarse path over
+    blocks of ``unit`` sentences)."""
     lo = np.full(n + 1, m, dtype=np.int64)
     hi = np.zeros(n + 1, dtype=np.int64)
     i0 = j0 = 0
     for s_ids, t_ids in path:
         i1, j1 = i0 + len(s_ids), j0 + len(t_ids)
-        lo[i0 : i1 + 1] = np.minimum(lo[i0 : i1 + 1], j0)
-        hi[i0 : i1 + 1] = np.maximum(hi[i0 : i1 + 1], j1)
+        rows = slice(min(i0 * unit, n), min(i1 * unit, n) + 1)
+        lo[rows] = np.minimum(lo[rows], min(j0 * unit, m))
+        hi[rows] = np.maximum(hi[rows], min(j1 * unit, m))
         i0, j0 = i1, j1
     return Band.around(lo, hi, m, margin)
 
@@ -599,16 +602,7 @@ def search_band(src: SideFeatures, tgt: SideFeatures, config: AlignConfig) -> Ba
     coarse_band = search_band(coarse_src, coarse_tgt, config)
     costs = pair_costs(shapes, coarse_src, coarse_tgt, coarse_band, coarse_config)
     path = align_path(costs.rows, cn, cm, coarse_band)
-    lo = np.full(n + 1, m, dtype=np.int64)
-    hi = np.zeros(n + 1, dtype=np.int64)
-    i0 = j0 = 0
-    for s_ids, t_ids in path:
-        i1, j1 = i0 + len(s_ids), j0 + len(t_ids)
-        rows = slice(min(i0 * size, n), min(i1 * size, n) + 1)
-        lo[rows] = np.minimum(lo[rows], min(j0 * size, m))
-        hi[rows] = np.maximum(hi[rows], min(j1 * size, m))
-        i0, j0 = i1, j1
-    return Band.around(lo, hi, m, margin=max(config.band_margin, 2 * size))
+    return path_band(path, n, m, max(config.band_margin, 2 * size), size)
 
 
 def relative_to(config: AlignConfig, typical: float) -> AlignConfig:

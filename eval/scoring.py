@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from align.aligner import CONFIDENT_BEAD, NOT_TRANSLATION_BELOW, confident_share
+from align.aligner import CONFIDENT_BEAD
 from align.embedders import Embedder, Terms
 from align.embedders.cache import CachedEmbedder
 from align.profile import phase, phased
@@ -41,6 +41,7 @@ from .fidelity import (
     term_part,
     token_overlap,
 )
+from .summary import verdict
 from .tsv import Row
 from .untranslated import copied_words, left_untranslated
 
@@ -321,16 +322,12 @@ def score_pair(
     of the matched beads' two sides (see :func:`matched_sides`), ``mt_top`` (the MT chrF
     level a bead is measured against, see :func:`~eval.fidelity.mt_score`) to the pair's own.
 
-    A version that is another text (fewer than ``NOT_TRANSLATION_BELOW`` of the reference's
-    sentences in confident beads: the summary's verdict) has only its confident beads
+    A version that is another text (the summary's :func:`~eval.summary.verdict`) has only its confident beads
     compared for facts, untranslated words and clauses: its other beads pair sentences that
     do not translate each other, whose differences are no finding (their fidelity still
     says how far apart they are)."""
     matched = [r for r in rows if r.src_ids and r.tgt_ids]
-    translation = (
-        confident_share((r.src_ids, r.tgt_ids, r.align_score) for r in rows)
-        >= NOT_TRANSLATION_BELOW
-    )
+    translation = verdict(rows) == "translation"
     if mt_top is None:
         mt_top = mt_chrf_top(rows, config)
     if matched:

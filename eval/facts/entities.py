@@ -957,13 +957,16 @@ def compare_entities(
     heard = transcriptions(src_left, target, src_lang) | transcriptions(tgt_left, source, tgt_lang)
     src_left = [f for f in src_left if id(f) not in heard]
     tgt_left = [f for f in tgt_left if id(f) not in heard]
-    if alignment is not None and langs:
+
+    @cache
+    def src_tokens() -> Sequence[AlignedToken]:
+        """The reference's tokens against the version, computed once, when asked for."""
+        return alignment(src_text, tgt_text) if alignment is not None else ()
+
+    unjudged = [f for f in source if id(f) not in done], [f for f in target if id(f) not in done]
+    if alignment is not None and langs and all(unjudged):
         swapped = _swapped(
-            [f for f in source if id(f) not in done],
-            [f for f in target if id(f) not in done],
-            alignment(src_text, tgt_text),
-            (src_text, tgt_text),
-            langs,
+            *unjudged, src_tokens(), (src_text, tgt_text), (src_norm, tgt_norm), langs
         )
         flags += [
             FactFlag("changed", "entity", f"{said.text} -> {new.text}")
@@ -984,11 +987,6 @@ def compare_entities(
                 src_text,
                 tgt_text,
             )
-
-    @cache
-    def src_tokens() -> Sequence[AlignedToken]:
-        """The reference's tokens against the version, computed once, when asked for."""
-        return alignment(src_text, tgt_text) if alignment is not None else ()
 
     def unaligned(start: int, end: int) -> bool:
         """No token of the reference's ``start .. end`` has a counterpart in the version."""
@@ -1357,13 +1355,15 @@ def _swapped(
     target: Sequence[Fact],
     tokens: Sequence[AlignedToken],
     texts: tuple[str, str],
+    norms: tuple[str, str],
     langs: tuple[str, str],
 ) -> list[tuple[Fact, Fact, Fact, Fact]]:
     """Reference names the version replaced: ``(name, its words replaced, version's name,
     the words standing in their place)``.
 
     A name is a slot in the sentence, found through the tokens that are each other's
-    closest (``tokens``: the reference's against the version). A reference word of a name
+    closest (``tokens``: the reference's against the version; ``norms``: the two texts as
+    names are looked for in them, :func:`_haystack`). A reference word of a name
     that other languages keep by its letters (:func:`_name_swapped_for`) is kept only as it is
     spelled, transliterated, sounded or named by CLDR (:func:`_kept_word`); when the
     version's word in its place, a word of a name of the version in a script with case,
@@ -1402,14 +1402,15 @@ def _swapped(
                 for v in new_words
                 if any(_within(*p, v.start, v.end) for p in faces_of(w))
             ]
-            if pairs and not renders_else(name, old) and _other_place(old, name, texts, langs):
+            if pairs and not renders_else(name, old) and _other_place(old, name, norms, langs):
                 found.append((old, old, name, name))
                 taken.add(id(name))
                 break
             replaced = [
                 (w, v)
                 for w, v in pairs
-                if _name_swapped_for(w, v, texts, langs) and not _kept_word(w, v, texts, langs)
+                if _name_swapped_for(w, v, texts, langs)
+                and not _kept_word(w, v, texts, norms, langs)
             ]
             if not replaced:
                 continue
@@ -1418,13 +1419,13 @@ def _swapped(
                 src_text,
                 old_words,
                 [w for w, _ in replaced],
-                lambda w, name=name: _free(w, (tgt_text, langs[1]), faces_of(w), name),
+                lambda w, name=name: _free(w, (tgt_text, norms[1]), faces_of(w), name),
             )
             new = _grown(
                 tgt_text,
                 new_words,
                 [v for _, v in replaced],
-                lambda v, old=old: _free(v, (src_text, langs[0]), faced_by(v), old),
+                lambda v, old=old: _free(v, (src_text, norms[0]), faced_by(v), old),
             )
             if renders_else(new, old):
                 continue
@@ -1449,36 +1450,42 @@ def _grown(text: str, words: list[Fact], core: list[Fact], free: Callable[[Fact]
 def _free(word: Fact, other: tuple[str, str], faces: list[tuple[int, int]], name: Fact) -> bool:
     """May ``word``, beside a replaced word of its name, join the replaced stretch: a name's
     word (capitalized, where the script has case), not spelled in the other side's text
-    (``other``: text and language), and facing nothing there but the other side's ``name``?"""
-    other_text, other_lang = other
+    (``other``: the text and its :func:`_haystack`), and facing nothing there but the other
+    side's ``name``?"""
+    other_text, other_norm = other
     return (
         (word.text[:1].isupper() or _caseless(word.text))
-        and not mentioned(word, other_text, _haystack(other_text, other_lang))
+        and not mentioned(word, other_text, other_norm)
         and all(_within(*f, name.start, name.end) for f in faces)
     )
 
 
-def _other_place(old: Fact, new: Fact, texts: tuple[str, str], langs: tuple[str, str]) -> bool:
+def _other_place(old: Fact, new: Fact, norms: tuple[str, str], langs: tuple[str, str]) -> bool:
     """Are ``old`` (the reference's) and ``new`` (the version's) two places CLDR tells
     apart (Südkorea and North Korea, Österreich and Australia), neither named on the other
-    side?"""
-    (src_text, tgt_text), (src_lang, tgt_lang) = texts, langs
+    side (``norms``: the two texts' :func:`_haystack`)?"""
+    (src_norm, tgt_norm), (src_lang, tgt_lang) = norms, langs
     ids_old, ids_new = place_ids(old, src_lang), place_ids(new, tgt_lang)
     return (
         bool(ids_old and ids_new)
         and not ids_old & ids_new
-        and not place_mentioned(old, src_lang, tgt_lang, _haystack(tgt_text, tgt_lang))
-        and not place_mentioned(new, tgt_lang, src_lang, _haystack(src_text, src_lang))
+        and not place_mentioned(old, src_lang, tgt_lang, tgt_norm)
+        and not place_mentioned(new, tgt_lang, src_lang, src_norm)
     )
 
 
-def _kept_word(word: Fact, other: Fact, texts: tuple[str, str], langs: tuple[str, str]) -> bool:
+def _kept_word(
+    word: Fact,
+    other: Fact,
+    texts: tuple[str, str],
+    norms: tuple[str, str],
+    langs: tuple[str, str],
+) -> bool:
     """Does the version keep the reference's name word ``word``, or the reference the
     version's word ``other`` standing in its place: spelled (possibly in another script,
     see :func:`mentioned`), named by CLDR (:func:`place_mentioned`), or written by its sound
     (:func:`_sounds_alike`, or the same consonants: Keller ~ ケラー)?"""
-    (src_text, tgt_text), (src_lang, tgt_lang) = texts, langs
-    src_norm, tgt_norm = _haystack(src_text, src_lang), _haystack(tgt_text, tgt_lang)
+    (src_text, tgt_text), (src_norm, tgt_norm), (src_lang, tgt_lang) = texts, norms, langs
     return (
         mentioned(word, tgt_text, tgt_norm, src_lang)
         or mentioned(other, src_text, src_norm, tgt_lang)
