@@ -365,7 +365,7 @@ def score_pair(
         untranslated = (
             checked
             and pair_langs_differ
-            and left_untranslated(row.tgt_text, row.src_lang, row.tgt_lang)
+            and left_untranslated(row.tgt_text, row.src_lang, row.tgt_lang, row.src_text)
         )
         if copied and not untranslated:
             # words copied from the source are no evidence of translation (the model finds

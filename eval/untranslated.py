@@ -21,8 +21,13 @@ from align.langid import (
 
 
 @lru_cache(maxsize=4096)
-def left_untranslated(text: str, src_lang: str, tgt_lang: str) -> bool:
+def left_untranslated(text: str, src_lang: str, tgt_lang: str, source: str | None = None) -> bool:
     """Is ``text``, a version's sentence in ``tgt_lang``, written in ``src_lang`` instead?
+
+    With ``source``, the reference side of the bead: a sentence left in the reference's
+    language keeps its words, so one of whose words fewer than half occur in ``source``
+    is not (on a few words the detector errs: *Hier ist es also* beside *So here it is*
+    reads as English).
 
     Judged on the words in lower case: names keep the spelling of their language (an
     English sentence naming Kaczyński, Morawiecki and Kidawa-Błońska is not Polish). A
@@ -34,6 +39,11 @@ def left_untranslated(text: str, src_lang: str, tgt_lang: str) -> bool:
     """
     if src_lang == tgt_lang or UNDETERMINED in (src_lang, tgt_lang):
         return False
+    if source is not None:
+        own = [w.casefold() for w in LETTER_WORDS.findall(text[:MAX_CHARS])]
+        folded = source.casefold()  # a run of a script without spaces is kept as a substring
+        if own and sum(w in folded for w in own) < len(own) / 2:
+            return False
     words = [w for w in LETTER_WORDS.findall(text[:MAX_CHARS]) if not w[0].isupper()]
     sample = " ".join(words) if len(words) >= 3 else text[:MAX_CHARS]
     if not any(ch.isalpha() for ch in sample):

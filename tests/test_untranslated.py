@@ -128,3 +128,10 @@ def test_a_japanese_source_is_read_without_mecab() -> None:
     assert copied_words(
         "市議会は新しい予算を承認した。", "The council approved the new 予算.", "ja", "en"
     ) == ["予算"]
+
+
+def test_a_short_translation_the_detector_misreads_keeps_none_of_the_source_words() -> None:
+    """*Hier ist es also* reads as English on its own; it shares no word with *So here it
+    is*, so it is a translation. The same sentence left in English is untranslated."""
+    assert not left_untranslated("Hier ist es also.", "en", "de", "So here it is.")
+    assert left_untranslated("So here it is.", "en", "de", "So here it is.")

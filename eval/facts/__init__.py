@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -50,7 +51,7 @@ _VAGUE_PLURALS = frozenset(
 )
 # "several million" is no figure either
 _VAGUE_BEFORE = re.compile(
-    r"(?<!\w)(?:several|many|few|some|plusieurs|quelques|varios|varias|algunos|algunas|mehrere|"
+    r"(?<!\w)(?:several|many|few|some|couple(?: of)?|paar|plusieurs|quelques|varios|varias|algunos|algunas|mehrere|"
     r"einige|diversi|alcuni|vários|várias)\s+$",
     re.IGNORECASE,
 )
@@ -60,10 +61,15 @@ _MAX_SPELLED = 5000
 _NUMBER_HYPHEN = {
     "en": re.compile(
         r"\b((?:three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
-        r"forty|fifty|hundred))-(?=[a-z])(?!(?:one|two|three|four|five|six|seven|eight|nine)\b)",
+        r"forty|fifty|hundred|thousand|million|billion))-(?=[a-z])(?!(?:one|two|three|four|five|six|seven|eight|nine)\b)",
         re.IGNORECASE,
     ),
     "hi": re.compile(r"([\u0900-\u097f])-(?=[\u0900-\u097f])"),
+}
+# a number word joined to "times" or "-fold" (zehnmal, dreifach, tienmaal): the number
+_MULTIPLE = {
+    "de": re.compile(r"(?<!\w)(\w+?)(?:mal|fach(?:e[nmrs]?)?)(?!\w)", re.IGNORECASE),
+    "nl": re.compile(r"(?<!\w)(\w+?)(?:maal|voudige?)(?!\w)", re.IGNORECASE),
 }
 _PLAIN_NUMBER = re.compile(r"^\d[\d\s.,]*(?:st|nd|rd|th|e|er|ème|º|ª)?$")
 _DIGIT_RUN = re.compile(rf"{NUMBER}(?:\s?(?:{SCALE})(?!\w))?", re.IGNORECASE)
@@ -141,14 +147,40 @@ def _spell_out_numbers(text: str, lang: str) -> str:
         vague = hidden[i1:i2].strip().lower() in _VAGUE_PLURALS or bool(
             _VAGUE_BEFORE.search(hidden, 0, i1)
         )
+        whole = (i1 == 0 or not hidden[i1 - 1].isalnum()) and (
+            i2 == len(hidden) or not hidden[i2].isalnum()
+        )
         keep = tag == "equal" or (
             not vague
             and tag == "replace"
+            and whole
             and _PLAIN_NUMBER.match(new.strip())
+            and not new.strip().endswith(".")
             and hidden[i1:i2].strip()
         )
         pieces.append(new if keep and tag != "equal" else hidden[i1:i2])
     return re.sub("[\ue000-\uefff]", lambda m: kept[ord(m.group()) - 0xE000], "".join(pieces))
+
+
+def _multiples(sentence: str, lang: str, found: Sequence[Fact]) -> list[Fact]:
+    """Number words joined to a multiplier (:data:`_MULTIPLE`: *zehnmal* ~ *10 times*) as
+    numbers, where no fact stands already."""
+    pattern = _MULTIPLE.get(lang)
+    if pattern is None:
+        return []
+    from text_to_num import alpha2digit
+
+    out = []
+    for m in pattern.finditer(sentence):
+        if any(f.start < m.end() and m.start() < f.end for f in found):
+            continue
+        if m.group(1).casefold().rstrip("-") in _VAGUE_PLURALS:
+            continue  # milliardenfach: billions of times
+        digits = alpha2digit(m.group(1), lang)
+        if digits.isdigit():
+            value = float(digits)
+            out.append(Fact("number", f"num:{int(value)}", m.group(), m.start(), m.end(), value))
+    return out
 
 
 def _cjk_numerals(text: str) -> str:
@@ -211,6 +243,7 @@ def _extract_facts(sentence: str, lang: str) -> tuple[Fact, ...]:
             )
             for f in found
         ]
+    found += _multiples(sentence, lang, found)
     found = [
         replace(f, category="number", key=f"num:{int(f.amount or 0)}")
         if f.key.startswith("year:") and not any(ch.isdigit() for ch in f.text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -38,6 +39,32 @@ def _same_amount(a: Fact, b: Fact) -> bool:
     if b.category == "date" and _family(b) != "year":
         return False
     return abs(a.amount - b.amount) <= 1e-9 * max(abs(a.amount), abs(b.amount), 1.0)
+
+
+def _significant_digits(value: float) -> int:
+    """How many significant digits ``value`` is written with (60 -> 1, 16 -> 2, 4.5 -> 2)."""
+    digits = f"{abs(value):.6g}".replace(".", "").lstrip("0").rstrip("0")
+    return max(1, len(digits))
+
+
+def _converted(a: Fact, b: Fact) -> bool:
+    """Is ``b`` the figure ``a`` converted to ``b``'s unit and rounded as ``b`` is written
+    (120 feet ~ 40 meters, 15 feet ~ 5 Meter; not 200 feet ~ 90 meters)? Both must carry
+    a measure of one dimension (:attr:`~eval.facts.model.Fact.measure`)."""
+    if a.measure is None or b.measure is None or a.measure[0] != b.measure[0]:
+        return False
+    if a.amount is None or b.amount is None or b.amount == 0 or a.measure == b.measure:
+        return False
+    value = a.amount * a.measure[1] / b.measure[1]
+    if value <= 0:
+        return False
+    places = _significant_digits(b.amount) - 1 - math.floor(math.log10(value))
+    return abs(round(value, places) - b.amount) <= 1e-9 * abs(b.amount)
+
+
+def _same_measure(a: Fact, b: Fact) -> bool:
+    """One quantity in two units, converted either way (see :func:`_converted`)."""
+    return _converted(a, b) or _converted(b, a)
 
 
 def components(fact: Fact) -> list[float]:
@@ -202,6 +229,10 @@ def compare_facts(
             tgt.append(fact)
     tgt.reverse()
     _pair_off(src, tgt, _same_amount)
+    _pair_off(src, tgt, _same_measure)
+    # a quantity said in two units (120 feet, or 40 meters), the translation keeping one
+    src = [f for f in src if not any(_same_measure(f, t) for t in target)]
+    tgt = [f for f in tgt if not any(_same_measure(f, s) for s in source)]
     _pair_off(src, tgt, _unread_scale(tgt_lang))
     _pair_off(tgt, src, _unread_scale(src_lang))
     for fact, match in _pair_off(src, tgt, _compatible_dates):

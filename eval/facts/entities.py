@@ -128,6 +128,8 @@ OFFICES = frozenset(
     председатель директор глава спикер посол канцлер король королева судья депутат
     сенатор тренер""".split()
 )
+# a pronoun's English contraction is the pronoun (I'd, I'm, We've)
+_CONTRACTION = re.compile(r"['’](?:d|m|ll|ve|re)$", re.IGNORECASE)
 FUNCTION_WORDS = frozenset(
     """a an the this that these those it its he she they we i you his her their our my your but and or if when while
     after before according in on at by for from to with as of not no yes however meanwhile also then there here what
@@ -304,7 +306,10 @@ def _extract_entities(sentence: str, lang: str) -> tuple[Fact, ...]:
         spans.append(current)
     facts = []
     for span in spans:
-        while span and (span[0][2].lower() in FUNCTION_WORDS or span[0][2].lower() in _CONNECTORS):
+        while span and (
+            _CONTRACTION.sub("", span[0][2]).lower() in FUNCTION_WORDS
+            or span[0][2].lower() in _CONNECTORS
+        ):
             span = span[1:]
         while span and span[-1][2].lower() in _CONNECTORS:
             span = span[:-1]
@@ -1195,6 +1200,30 @@ def compare_entities(
             else:
                 kept.append((old, new))
         pairs = kept
+    # a name of ordinary words the version renders by a common noun (Big Bang ~ Urknall)
+    # was translated, neither replaced nor dropped
+    if alignment is not None:
+        terms = [t for t in target if t.qualifier == "weak"]
+
+        def rendered_as_term(old: Fact) -> bool:
+            whole = next((f for f in source if f.start <= old.start and old.end <= f.end), old)
+            faces = [t.partner for t in _tokens_within(src_tokens(), whole.start, whole.end)]
+            return any(
+                _rendered_term(whole, src_text, src_lang, t)
+                and any(f and _within(*f, t.start, t.end) for f in faces)
+                for t in terms
+            )
+
+        translated = {id(old) for old in src_flagged if rendered_as_term(old)}
+        translated |= {
+            id(f)
+            for old, new in pairs
+            if _rendered_term(old, src_text, src_lang, new)
+            for f in (old, new)
+        }
+        pairs = [(old, new) for old, new in pairs if id(old) not in translated]
+        src_flagged = [f for f in src_flagged if id(f) not in translated]
+        tgt_flagged = [f for f in tgt_flagged if id(f) not in translated]
     pairs.sort(key=lambda pair: pair[0].start)
     paired = {id(f) for pair in pairs for f in pair}
     flags += [FactFlag("changed", "entity", f"{s.text} -> {t.text}") for s, t in pairs]
@@ -1207,8 +1236,17 @@ def compare_entities(
         back = alignment(tgt_text, src_text)
 
         def rendered(name: Fact) -> bool:
-            found = [t.partner is not None for t in _tokens_within(back, name.start, name.end)]
-            return bool(found) and sum(found) >= margins.rendered_share * len(found)
+            tokens = _tokens_within(back, name.start, name.end)
+            found = [t.partner is not None for t in tokens]
+            if bool(found) and sum(found) >= margins.rendered_share * len(found):
+                return True
+            # a noun phrase of a language that capitalizes nouns (Schwarze Löcher ~ black
+            # holes): ordinary words all, most of whose tokens have a counterpart
+            return (
+                tgt_lang in _NOUN_CAPITALIZING
+                and all(_translatable(w.text, tgt_lang) for w in _name_words(tgt_text, name))
+                and sum(t.rendered for t in tokens) >= margins.rendered_share * len(tokens)
+            )
 
         tgt_flagged = [f for f in tgt_flagged if id(f) in paired or not rendered(f)]
     flags += [FactFlag("added", "entity", f.text) for f in tgt_flagged if id(f) not in paired]
@@ -1280,6 +1318,16 @@ words may be translated (Radio Svoboda = Radio Liberty), not only spelled."""
 def _translatable(word: str, lang: str) -> bool:
     """Is ``word`` one its language uses as an ordinary word (see :data:`TRANSLATABLE_ZIPF`)?"""
     return _zipf(word, lang) >= TRANSLATABLE_ZIPF and not _travelling_word(word, lang)
+
+
+def _rendered_term(name: Fact, text: str, lang: str, other: Fact) -> bool:
+    """Is ``other``, a lone capitalized word of a language that capitalizes its nouns
+    (``weak``: *Urknall*, *Beifall*), the rendering of ``name``, every word of which is an
+    ordinary word of its own language (Zipf at least :data:`TRANSLATABLE_ZIPF`: *Big Bang*,
+    *Milky Way Galaxy*, *Applause*)? Translators render such a name by its meaning."""
+    return other.qualifier == "weak" and all(
+        _zipf(word.text, lang) >= TRANSLATABLE_ZIPF for word in _name_words(text, name)
+    )
 
 
 _NAME_WORD = re.compile(r"\w+(?:['’-]\w+)*")
@@ -1393,7 +1441,7 @@ def _swapped(
     for old in source:
         old_words = _name_words(src_text, old)
         for name in target:
-            if id(name) in taken:
+            if id(name) in taken or _rendered_term(old, src_text, langs[0], name):
                 continue
             new_words = _name_words(tgt_text, name)
             pairs = [
@@ -1732,8 +1780,8 @@ def _opening_word(
     side: a sentence-initial name the extractor left out (it cannot tell Ferrari from
     Party there), which only pairing with a flagged name on the other side reports."""
     tokens = _cased_tokens(text)
-    if not tokens:
-        return []
+    if len(tokens) < 2:
+        return []  # a sentence of one word: taking it out leaves nothing to compare
     first = tokens[0]
     word = re.sub(r"['’]s$", "", first.group())
     if not word[:1].isupper() or word.lower() in _NO_OPENING_NAME:

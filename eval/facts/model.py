@@ -23,6 +23,9 @@ class Fact:
     figure was written in words (thirteen, 二十五), not digits. ``optional``: matched when
     the other side states it, never reported alone: a number word that is part of a name
     (Les sept sœurs ~ the Seven Sisters), a year said a second way (１８９５（明治２８）年).
+    ``measure``: for a figure followed by a unit of length, mass or volume, the dimension
+    and the unit's size in SI units (120 feet: ``("length", 0.3048)``), so that a figure
+    converted to other units (120 feet ~ 40 meters) still matches.
     """
 
     category: str
@@ -34,3 +37,4 @@ class Fact:
     qualifier: str = ""
     spelled: bool = False
     optional: bool = False
+    measure: tuple[str, float] | None = None

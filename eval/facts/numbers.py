@@ -251,13 +251,45 @@ def qualifier_before(text: str, start: int) -> tuple[str, int]:
     return "", start
 
 
+# units a translation converts figures between: (dimension, size in SI units, words)
+MEASURE_UNITS: tuple[tuple[str, float, str], ...] = (
+    ("length", 0.3048, r"feet|foot|ft|fuß|pieds?|pies"),
+    ("length", 0.0254, r"inch(?:es)?|zoll|pouces?|pulgadas?"),
+    ("length", 0.9144, r"yards?|yd"),
+    ("length", 1609.344, r"miles?|meilen?|milles?|millas?|miglia"),
+    ("length", 1000.0, r"kilomet(?:er|re)s?|kilometern|kilomètres?|kilómetros?|chilometri|km"),
+    ("length", 0.01, r"centimet(?:er|re)s?|centimetern|centimètres?|centímetros?|centimetri|cm"),
+    ("length", 1.0, r"met(?:er|re)s?|metern|mètres?|metros?|metri|m"),
+    ("mass", 0.45359237, r"pounds?|lbs?|pfund|livres?|libras?"),
+    ("mass", 1.0, r"kilogram(?:m|me)?s?|kilos?|kg"),
+    ("volume", 3.785411784, r"gallons?|gallonen|galones?"),
+    ("volume", 1.0, r"lit(?:er|re)s?|litern|litros?|litri|l"),
+)
+_MEASURE_AFTER = [
+    (dimension, size, re.compile(rf"[\s\u00a0-]?(?:{words})(?!\w)", re.IGNORECASE))
+    for dimension, size, words in MEASURE_UNITS
+]
+
+
+def measure_after(text: str, end: int) -> tuple[str, float] | None:
+    """The dimension and SI size of the unit written right after a figure ending at
+    ``end`` (see :data:`MEASURE_UNITS`), or None."""
+    for dimension, size, pattern in _MEASURE_AFTER:
+        if pattern.match(text, end):
+            return dimension, size
+    return None
+
+
 def extract_numbers(text: str, lang: str, mask: SpanMask) -> list[Fact]:
     """Money, percentages, ordinals and plain numbers (in that order of precedence)."""
     facts: list[Fact] = []
 
     def add(category: str, key: str, start: int, end: int, amount: float | None) -> None:
         qual, qstart = qualifier_before(text, start)
-        facts.append(Fact(category, key, text[start:end], start, end, amount, qual))
+        measure = measure_after(text, end) if category == "number" else None
+        facts.append(
+            Fact(category, key, text[start:end], start, end, amount, qual, measure=measure)
+        )
         mask.claim(qstart if qual else start, end)
 
     # (pattern, group of the currency, of the amount, of the scale word)

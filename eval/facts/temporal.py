@@ -57,6 +57,9 @@ DAYS: tuple[tuple[int, str], ...] = (
         r"(?<!la )(?<!esta )(?<!cada )(?<!una )mañana",
     ),
 )
+# Relative-day words that are ordinary words in other languages: read only in these
+# (French "hier" is yesterday, German and Dutch "hier" is here).
+DAY_WORD_LANGS: dict[str, frozenset[str]] = {"hier": frozenset({"fr"})}
 # Single words that are a relative time on their own.
 RELATIVE_WORDS: tuple[tuple[str, int, str], ...] = (
     ("year", -1, r"vorjahr\w*|loni|loňsk\w*|ubiegłoroczn\w*|прошлогодн\w*"),
@@ -146,14 +149,25 @@ _AGO_AFTER = re.compile(
     r"geleden|yang lalu|lalu|sebelumnya|назад|temu|पहले|पूर्व)(?!\w)",
     re.IGNORECASE,
 )
-_AGO_BEFORE = re.compile(r"(?:il y a|hace|há|vor|fa|sejak|tra|dans|in)\s*$", re.IGNORECASE)
+_AGO_BEFORE = re.compile(
+    r"(?P<word>il y a|hace|há|vor|fa|sejak|tra|dans|in)\s*(?:(?:einer|einem|un|une|unos|unas|um|uma)\s+)?$",
+    re.IGNORECASE,
+)
+# "one day" after a subject, a modal or a conjunction, or opening a clause, is "some day"
+_SOMEDAY_BEFORE = re.compile(
+    r"(?:^|[,;:.!?]\s*|(?<!\w)(?:might|may|will|would|could|can|should|shall|must|i|we|you|"
+    r"he|she|they|it|and|but|then|so|that|until|till)\s+)$",
+    re.IGNORECASE,
+)
+# "the next few years" is the next years (den nächsten Jahren, les prochaines années)
+_FEW = r"few|couple of|several|paar|wenigen|quelques|pocos|pochi|kilka"
 _ARTICLE = r"(?:the|l['’]|le|la|el|al|del|o|a|no|na|do|da|im|in|il|lo|dem|den|der)\s*"
 # "last year" (modifier before the unit) and "l'année dernière" (after), per offset
 _RELATIVE_FORMS: list[tuple[int, re.Pattern[str]]] = [
     (offset, re.compile(form, re.IGNORECASE))
     for offset, before, after in RELATIVE
     for form in (
-        rf"(?<!\w)(?:{before})(?:\s+|(?<=['’]))(?:{_ALL_UNITS})(?!\w)",
+        rf"(?<!\w)(?:{before})(?:\s+|(?<=['’]))(?:(?:{_FEW})\s+)?(?:{_ALL_UNITS})(?!\w)",
         rf"(?<!\w)(?:{_ARTICLE})?(?:{_ALL_UNITS})\s*(?:-\s*)?(?:{after})(?!\w)",
     )
 ]
@@ -355,6 +369,8 @@ def extract_temporal(text: str, lang: str, mask: SpanMask) -> list[Fact]:
                 mask.claim(qstart, m.start())
     for unit, offset, pattern, qualified in _RELATIVE_WORD_PATTERNS:
         for m in mask.matches(pattern, text):
+            if lang and lang not in DAY_WORD_LANGS.get(m.group().lower(), frozenset({lang})):
+                continue
             qual = _qualifier(text, m.start())[0] if qualified else ""
             add(f"rel:{unit}:{offset:+d}", m.start(), m.end(), float(offset), qual)
     for m in mask.matches(_SPELLED_DECADE, text):
@@ -368,7 +384,10 @@ def extract_temporal(text: str, lang: str, mask: SpanMask) -> list[Fact]:
             count = 1.0
         if count is None:
             continue
-        article = bool(m.group("word")) and m.group("word").lower() in {"a", "an"}
+        word = (m.group("word") or "").lower()
+        if word == "one" and _unit_of(m) == "day" and _SOMEDAY_BEFORE.search(text, 0, m.start()):
+            continue  # "we might one day see": some day, no length of time
+        article = word in {"a", "an"}
         if article and not m.group("qual") and _RATE_BEFORE.search(text, 0, m.start()):
             continue  # three trips a day, twice a year: a rate, not a length of time
         unit = _unit_of(m)
@@ -378,8 +397,8 @@ def extract_temporal(text: str, lang: str, mask: SpanMask) -> list[Fact]:
                 name for p, name in QUALIFIERS if re.fullmatch(p, m.group("qual"), re.IGNORECASE)
             )
         ago = _AGO_AFTER.match(text, m.end())
-        before = _AGO_BEFORE.search(text, max(0, m.start() - 12), m.start())
-        if ago or (before and before.group().strip().lower() in {"il y a", "hace", "há", "vor"}):
+        before = _AGO_BEFORE.search(text, max(0, m.start() - 18), m.start())
+        if ago or (before and before.group("word").lower() in {"il y a", "hace", "há", "vor"}):
             end = ago.end() if ago else m.end()
             start = before.start() if before and not ago else m.start()
             key = f"rel:{unit}:-1" if count == 1 else f"ago:{unit}:{parse_key(count)}"
