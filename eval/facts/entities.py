@@ -935,7 +935,11 @@ def compare_entities(
     (*Heil sagte* -> *Said that*); a dropped name and the version's name paired with it
     are no replacement when the version's name renders another part of the reference
     (its tokens' closest lie elsewhere) and its deletion brings the pair no closer than
-    ``said_margin``: the one was dropped, the other said.
+    ``said_margin``: the one was dropped, the other said. A reference name every word of
+    which is an ordinary word of its language, whose tokens face a lone capitalized noun
+    of a version that capitalizes nouns (:func:`_rendered_term`: *Big Bang* ~ *Urknall*),
+    was translated: neither changed nor dropped; and a version's noun phrase of ordinary
+    words most of whose tokens have a counterpart (*Schwarze Löcher*) was not added.
     Without ``similarity``, a name whose other side is in a script without case, or in
     another script than the name, is left unjudged. ``langs`` (reference, version) picks
     the place names and common words of each side.
