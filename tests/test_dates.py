@@ -85,3 +85,12 @@ def test_a_duration_changed_beside_a_language_whose_times_are_not_all_read() -> 
         )
         == []
     )
+
+
+def test_a_date_written_year_first_is_read_where_the_language_writes_it_so() -> None:
+    assert fact_keys("Yeni köprü 2027 Mart ayında açılacak.", "tr") == ["date:2027-03"]
+    assert fact_keys("Az új híd 2027. március 12. nyílik.", "hu") == ["date:2027-03-12"]
+    assert fact_flags(
+        "Yeni köprü 2027 Mart ayında açılacak.", "tr", "The new bridge will open in May 2027.", "en"
+    ) == ["changed:date:2027 Mart -> May 2027"]
+    assert fact_keys("In 2027 May was the warmest month.", "en") == ["year:2027"]

@@ -249,9 +249,15 @@ def _unit_of(match: re.Match[str]) -> str:
     return next(name for name in UNITS if match.group(name))
 
 
+YEAR_FIRST_LANGS = frozenset({"tr", "hu", "lt", "lv", "eu"})
+"""Languages that write a date year first (2027 Mart, 2027. március 12.)."""
+
+
 @lru_cache(maxsize=64)
 def _month_pattern(lang: str) -> tuple[re.Pattern[str], dict[str, int]]:
-    """Day-month-year patterns built from CLDR month names of ``lang`` and English."""
+    """Day-month-year patterns built from CLDR month names of ``lang`` and English: day
+    month year, month day year, month year, and in :data:`YEAR_FIRST_LANGS` year month
+    day (Turkish *2027 Mart*, Hungarian *2027. március 12.*)."""
     from babel import Locale, UnknownLocaleError
 
     names: dict[str, int] = {}
@@ -278,7 +284,9 @@ def _month_pattern(lang: str) -> tuple[re.Pattern[str], dict[str, int]]:
         rf"(?<!\w)(?:{day}\s+(?:de\s+)?{month('')}(?:,?\s+(?:de\s+|del\s+)?{year})?"
         rf"|{month('2')}\s+(?:(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?|(?P<dayword2>{'|'.join(_DAY_WORDS_AFTER)}))"
         rf"(?:,?\s+(?P<year2>\d{{4}}))?"
-        rf"|{month('3')},?\s+(?:de\s+|of\s+)?(?P<year3>\d{{4}}))(?!\w)",
+        rf"|{month('3')},?\s+(?:de\s+|of\s+)?(?P<year3>\d{{4}})"
+        rf"|(?P<year4>\d{{4}})\.?\s+{month('4')}(?:\s+(?P<day4>[0-3]?\d)\.?(?!\d))?"
+        rf"{'' if lang in YEAR_FIRST_LANGS else '(?!)'})(?!\w)",
         re.IGNORECASE,
     )
     return pattern, names
@@ -303,15 +311,19 @@ def extract_temporal(text: str, lang: str, mask: SpanMask) -> list[Fact]:
 
     pattern, names = _month_pattern(lang or "en")
     for m in mask.matches(pattern, text):
-        name = m.group("month") or m.group("month2") or m.group("month3")
+        name = m.group("month") or m.group("month2") or m.group("month3") or m.group("month4")
         month = names.get(name.lower().rstrip("."))
         if month is None:
             continue
         word = (m.group("dayword") or m.group("dayword2") or "").lower()
         day = (
-            m.group("day") or m.group("day2") or _DAY_WORDS.get(word) or _DAY_WORDS_AFTER.get(word)
+            m.group("day")
+            or m.group("day2")
+            or m.group("day4")
+            or _DAY_WORDS.get(word)
+            or _DAY_WORDS_AFTER.get(word)
         )
-        year = m.group("year") or m.group("year2") or m.group("year3")
+        year = m.group("year") or m.group("year2") or m.group("year3") or m.group("year4")
         if day and not 1 <= int(day) <= 31:
             continue
         key = f"date:{year or '-'}-{month:02d}" + (f"-{int(day):02d}" if day else "")
