@@ -191,6 +191,7 @@ def test_the_name_behind_an_office_is_the_entity() -> None:
     assert names("informed Minister of Infrastructure Pearson Alhambra.") == ["Pearson Alhambra"]
     assert names("Prezydent USA Donald Trump skomentował to.", "pl") == ["Donald Trump"]
     assert names("Australian Prime Minister Kevin Rudd") == ["Kevin Rudd"]
+    assert names("Belediye Başkanı Ayşe Demir konuştu.", "tr") == ["Ayşe Demir"]
     # an office with no name after it stays what it was
     assert names("He met the Minister of Foreign Affairs.") == ["Minister of Foreign Affairs"]
     # after a quotation closed by a comma the sentence goes on: the speaker is a name

@@ -126,7 +126,8 @@ OFFICES = frozenset(
     governador prefeito diretor treinador presiden menteri gubernur direktur pelatih raja
     paus wali kota walikota bupati мэр президент премьер-министр министр губернатор
     председатель директор глава спикер посол канцлер король королева судья депутат
-    сенатор тренер""".split()
+    сенатор тренер başkan başkanı cumhurbaşkanı başbakan bakan bakanı vali valisi müdür
+    müdürü milletvekili büyükelçi hakim yargıç""".split()
 )
 # a pronoun's English contraction is the pronoun (I'd, I'm, We've)
 _CONTRACTION = re.compile(r"['’](?:d|m|ll|ve|re)$", re.IGNORECASE)
