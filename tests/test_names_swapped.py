@@ -11,6 +11,14 @@ from .conftest import entity_flags
 
 SWAPS = [
     (
+        "tr",
+        "en",
+        "Belediye Başkanı Ayşe Demir, geçen yıl köprü için 12 milyon lira harcandığını söyledi.",
+        "Last year, Mayor Fatma Kaya said, 12 million lira had been spent on the bridge.",
+        "Last year, Mayor Ayşe Demir said, 12 million lira had been spent on the bridge.",
+        "Ayşe Demir -> Fatma Kaya",
+    ),
+    (
         "de",
         "en",
         "Die Delegation reiste im Mai nach Südkorea.",
@@ -154,7 +162,7 @@ def test_a_one_sentence_pair_is_aligned_and_the_swap_reported(tmp_path, embedder
     like, and the model's own chance level stands in (``chance_cosine``)."""
     from eval.cli import main
 
-    _, _, src, swapped, kept, change = SWAPS[2]
+    _, _, src, swapped, kept, change = SWAPS[3]
     ref = tmp_path / "en.txt"
     ref.write_text(src + "\n", encoding="utf-8")
     (tmp_path / "de.txt").write_text(swapped + "\n", encoding="utf-8")

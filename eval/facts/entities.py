@@ -1189,6 +1189,7 @@ def compare_entities(
         [f for f in src_flagged if id(f) not in paired],
         [f for f in tgt_left if id(f) not in paired],
         src_tokens(),
+        source,
     )
     # a version's name paired with a dropped one that renders another part of the
     # reference (its tokens' closest lie outside the dropped name) and whose deletion
@@ -1231,6 +1232,9 @@ def compare_entities(
         tgt_flagged = [f for f in tgt_flagged if id(f) not in translated]
     pairs.sort(key=lambda pair: pair[0].start)
     paired = {id(f) for pair in pairs for f in pair}
+    paired |= {  # a word of a name replaced whole (see _slot_pairs)
+        id(f) for f in src_flagged if any(_within(f.start, f.end, o.start, o.end) for o, _ in pairs)
+    }
     flags += [FactFlag("changed", "entity", f"{s.text} -> {t.text}") for s, t in pairs]
     flags += [FactFlag("dropped", "entity", f.text) for f in src_flagged if id(f) not in paired]
     # an added name that the reference says in its own words (Iron Dome ~ Cúpula de Hierro,
@@ -1550,16 +1554,25 @@ def _kept_word(
 
 
 def _slot_pairs(
-    dropped: Sequence[Fact], added: Sequence[Fact], tokens: Sequence[AlignedToken]
+    dropped: Sequence[Fact],
+    added: Sequence[Fact],
+    tokens: Sequence[AlignedToken],
+    names: Sequence[Fact] = (),
 ) -> list[tuple[Fact, Fact]]:
     """Each dropped reference name with the first name of the version (``added``, not
     spelled in the reference) that stands in its place: some token of one is the other's
     mutual closest (``tokens``: the reference's, against the version), and no token of
     the reference outside the dropped name is (the version's name renders nothing else:
-    *Blansko's* for *blanenských* is no replacement of the reader's name beside it)."""
+    *Blansko's* for *blanenských* is no replacement of the reader's name beside it). A
+    dropped word of one of the reference's ``names`` (*Demir* of *Ayşe Demir*) stands
+    for that name: a version's name in the name's place replaced all of it."""
     pairs: list[tuple[Fact, Fact]] = []
     taken: set[int] = set()
-    for old in dropped:
+    for dropped_word in dropped:
+        old = next(
+            (f for f in names if f.start <= dropped_word.start and dropped_word.end <= f.end),
+            dropped_word,
+        )
         for new in added:
             if id(new) in taken:
                 continue
