@@ -1212,7 +1212,7 @@ def compare_entities(
         terms = [t for t in target if t.qualifier == "weak"]
 
         def rendered_as_term(old: Fact) -> bool:
-            whole = next((f for f in source if f.start <= old.start and old.end <= f.end), old)
+            whole = _enclosing(old, source)
             faces = [t.partner for t in _tokens_within(src_tokens(), whole.start, whole.end)]
             return any(
                 _rendered_term(whole, src_text, src_lang, t)
@@ -1553,6 +1553,11 @@ def _kept_word(
     )
 
 
+def _enclosing(word: Fact, names: Sequence[Fact]) -> Fact:
+    """The first of ``names`` that holds ``word`` (a word of it), else ``word`` itself."""
+    return next((f for f in names if f.start <= word.start and word.end <= f.end), word)
+
+
 def _slot_pairs(
     dropped: Sequence[Fact],
     added: Sequence[Fact],
@@ -1569,10 +1574,7 @@ def _slot_pairs(
     pairs: list[tuple[Fact, Fact]] = []
     taken: set[int] = set()
     for dropped_word in dropped:
-        old = next(
-            (f for f in names if f.start <= dropped_word.start and dropped_word.end <= f.end),
-            dropped_word,
-        )
+        old = _enclosing(dropped_word, names)
         for new in added:
             if id(new) in taken:
                 continue
