@@ -94,3 +94,14 @@ def test_a_date_written_year_first_is_read_where_the_language_writes_it_so() -> 
         "Yeni köprü 2027 Mart ayında açılacak.", "tr", "The new bridge will open in May 2027.", "en"
     ) == ["changed:date:2027 Mart -> May 2027"]
     assert fact_keys("In 2027 May was the warmest month.", "en") == ["year:2027"]
+
+
+def test_a_chinese_japanese_or_korean_date_is_read_as_a_date() -> None:
+    assert fact_keys("新しい橋は2027年3月に開通する。", "ja") == ["date:2027-03"]
+    assert fact_keys("２０２７年３月", "ja") == ["date:2027-03"]
+    assert fact_keys("会议于2027年3月12日举行。", "zh") == ["date:2027-03-12"]
+    assert fact_keys("2027년 3월 12일", "ko") == ["date:2027-03-12"]
+    assert fact_flags(
+        "新しい橋は2027年3月に開通する。", "ja", "The new bridge will open in May 2027.", "en"
+    ) == ["changed:date:2027年3月 -> May 2027"]
+    assert fact_flags("3月12日に会議があった。", "ja", "The meeting was on March 12.", "en") == []

@@ -184,6 +184,11 @@ _TIME_OF_DAY = re.compile(
 _CJK_TIME = re.compile(
     r"(?P<pm>下午|晚上|午後)?(?:上午|早上|午前)?(?P<hour>\d{1,2})(?:点|時(?!間)|时(?!间))(?:(?P<half>半)|(?P<min>\d{1,2})分)?"
 )
+# 2027年3月, 3月12日, 2027년 3월 12일: a month with its year or its day
+_CJK_DATE = re.compile(
+    r"(?:(?P<y>\d{4})\s*[年년]\s*(?P<mo>\d{1,2})\s*[月월](?:\s*(?P<d>\d{1,2})\s*[日일])?"
+    r"|(?P<mo2>\d{1,2})\s*[月월]\s*(?P<d2>\d{1,2})\s*[日일])"
+)
 _NUMERIC_DATE = re.compile(
     r"(?<![\d/.-])(?:(?P<y>\d{4})-(?P<mo>\d{1,2})-(?P<d>\d{1,2})|(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<c>\d{2,4}))(?![\d/.-])"
 )
@@ -338,6 +343,13 @@ def extract_temporal(text: str, lang: str, mask: SpanMask) -> list[Fact]:
             year = c if len(c) == 4 else f"20{c}"
             lo, hi = sorted((a, b))
             key = f"date:{year}-{lo:02d}/{hi:02d}"
+        add(key, m.start(), m.end())
+    for m in mask.matches(_CJK_DATE, text):
+        month, day = int(m.group("mo") or m.group("mo2")), m.group("d") or m.group("d2")
+        if not 1 <= month <= 12 or (day and not 1 <= int(day) <= 31):
+            continue
+        year = str(int(m.group("y"))) if m.group("y") else "-"  # full-width digits too
+        key = f"date:{year}-{month:02d}" + (f"-{int(day):02d}" if day else "")
         add(key, m.start(), m.end())
     for m in mask.matches(_TIME_OF_DAY, text):
         hour, minute = m.group("h") or m.group("h2"), m.group("m") or m.group("m2")
