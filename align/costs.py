@@ -73,7 +73,7 @@ def random_baseline(
     n: int,
     seed: int = 0,
     prior: float | None = None,
-    least: int = 8,
+    least: int = CostConfig.least_random_pairs,
 ) -> np.ndarray:
     """Mean cosine of each row of ``vectors`` with up to ``n`` random rows of ``others``.
     When that takes every row of a short side, a row's translation is among them: its

@@ -39,12 +39,12 @@ def left_untranslated(text: str, src_lang: str, tgt_lang: str, source: str | Non
     """
     if src_lang == tgt_lang or UNDETERMINED in (src_lang, tgt_lang):
         return False
+    found = LETTER_WORDS.findall(text[:MAX_CHARS])
     if source is not None:
-        own = [w.casefold() for w in LETTER_WORDS.findall(text[:MAX_CHARS])]
         folded = source.casefold()  # a run of a script without spaces is kept as a substring
-        if own and sum(w in folded for w in own) < len(own) / 2:
+        if found and sum(w.casefold() in folded for w in found) < len(found) / 2:
             return False
-    words = [w for w in LETTER_WORDS.findall(text[:MAX_CHARS]) if not w[0].isupper()]
+    words = [w for w in found if not w[0].isupper()]
     sample = " ".join(words) if len(words) >= 3 else text[:MAX_CHARS]
     if not any(ch.isalpha() for ch in sample):
         return False

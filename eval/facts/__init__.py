@@ -168,15 +168,11 @@ def _multiples(sentence: str, lang: str, found: Sequence[Fact]) -> list[Fact]:
     pattern = _MULTIPLE.get(lang)
     if pattern is None:
         return []
-    from text_to_num import alpha2digit
-
     out = []
     for m in pattern.finditer(sentence):
         if any(f.start < m.end() and m.start() < f.end for f in found):
             continue
-        if m.group(1).casefold().rstrip("-") in _VAGUE_PLURALS:
-            continue  # milliardenfach: billions of times
-        digits = alpha2digit(m.group(1), lang)
+        digits = _spell_out_numbers(m.group(1), lang)  # milliarden- stays: vague
         if digits.isdigit():
             value = float(digits)
             out.append(Fact("number", f"num:{int(value)}", m.group(), m.start(), m.end(), value))

@@ -229,11 +229,12 @@ def compare_facts(
             tgt.append(fact)
     tgt.reverse()
     _pair_off(src, tgt, _same_amount)
-    _pair_off(src, tgt, _same_measure)
-    # a quantity said in two units (120 feet, or 40 meters), the translation keeping one
-    measured = [f for f in target if f.measure], [f for f in source if f.measure]
-    src = [f for f in src if not (f.measure and any(_same_measure(f, t) for t in measured[0]))]
-    tgt = [f for f in tgt if not (f.measure and any(_same_measure(f, s) for s in measured[1]))]
+    # a quantity in other units (200 feet ~ 60 Meter), or said in two of which the
+    # translation keeps one (120 feet, or 40 meters)
+    tgt_measured = [f for f in target if f.measure]
+    src_measured = [f for f in source if f.measure]
+    src = [f for f in src if not (f.measure and any(_same_measure(f, t) for t in tgt_measured))]
+    tgt = [f for f in tgt if not (f.measure and any(_same_measure(f, s) for s in src_measured))]
     _pair_off(src, tgt, _unread_scale(tgt_lang))
     _pair_off(tgt, src, _unread_scale(src_lang))
     for fact, match in _pair_off(src, tgt, _compatible_dates):

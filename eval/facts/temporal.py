@@ -254,6 +254,13 @@ def _unit_of(match: re.Match[str]) -> str:
     return next(name for name in UNITS if match.group(name))
 
 
+def _calendar_key(year: str | None, month: int, day: str | None = None) -> str | None:
+    """``date:YYYY-MM[-DD]`` (``-`` for a year not given), or None for no such month or day."""
+    if not 1 <= month <= 12 or (day and not 1 <= int(day) <= 31):
+        return None
+    return f"date:{int(year) if year else '-'}-{month:02d}" + (f"-{int(day):02d}" if day else "")
+
+
 YEAR_FIRST_LANGS = frozenset({"tr", "hu", "lt", "lv", "eu"})
 """Languages that write a date year first (2027 Mart, 2027. március 12.)."""
 
@@ -329,10 +336,9 @@ def extract_temporal(text: str, lang: str, mask: SpanMask) -> list[Fact]:
             or _DAY_WORDS_AFTER.get(word)
         )
         year = m.group("year") or m.group("year2") or m.group("year3") or m.group("year4")
-        if day and not 1 <= int(day) <= 31:
-            continue
-        key = f"date:{year or '-'}-{month:02d}" + (f"-{int(day):02d}" if day else "")
-        add(key, m.start(), m.end())
+        key = _calendar_key(year, month, day)
+        if key is not None:
+            add(key, m.start(), m.end())
     for m in mask.matches(_NAMED_DATE_PATTERN, text):
         add(_NAMED_DATE[m.group()], m.start(), m.end())
     for m in mask.matches(_NUMERIC_DATE, text):
@@ -345,12 +351,10 @@ def extract_temporal(text: str, lang: str, mask: SpanMask) -> list[Fact]:
             key = f"date:{year}-{lo:02d}/{hi:02d}"
         add(key, m.start(), m.end())
     for m in mask.matches(_CJK_DATE, text):
-        month, day = int(m.group("mo") or m.group("mo2")), m.group("d") or m.group("d2")
-        if not 1 <= month <= 12 or (day and not 1 <= int(day) <= 31):
-            continue
-        year = str(int(m.group("y"))) if m.group("y") else "-"  # full-width digits too
-        key = f"date:{year}-{month:02d}" + (f"-{int(day):02d}" if day else "")
-        add(key, m.start(), m.end())
+        month = int(m.group("mo") or m.group("mo2"))
+        key = _calendar_key(m.group("y"), month, m.group("d") or m.group("d2"))
+        if key is not None:
+            add(key, m.start(), m.end())
     for m in mask.matches(_TIME_OF_DAY, text):
         hour, minute = m.group("h") or m.group("h2"), m.group("m") or m.group("m2")
         zone = (m.group("z") or m.group("z2") or "").lower().replace(".", "")
