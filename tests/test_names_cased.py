@@ -756,3 +756,42 @@ def test_a_word_lost_from_several_names_is_one_flag() -> None:
         alignment=alignment,
     )
     assert [f.format() for f in flags] == ["dropped:entity:Alfa"]
+
+
+def test_a_versions_lone_nouns_are_deleted_only_when_a_name_may_pair_with_them(
+    embedder,  # type: ignore[no-untyped-def]
+) -> None:
+    from eval.content import cut_out
+    from eval.facts import compare_entities, extract_entities
+
+    judge = FactJudge.of(embedder)
+    assert judge.cosines is not None
+    source = "The mayor said the money for the new bridge would come from a special fund."
+    version = (
+        "Bürgermeisterin Anna Weber sagte, das Geld für die neue Brücke werde aus einem "
+        "Sonderfonds kommen."
+    )
+    asked: list[str] = []
+
+    def cosines(texts, others):  # type: ignore[no-untyped-def]
+        asked.extend(others)
+        return judge.cosines(texts, others)
+
+    names = extract_entities(version, "de")
+    assert [f.qualifier for f in names if f.text in {"Geld", "Brücke", "Sonderfonds"}] == [
+        "weak"
+    ] * 3
+    compare_entities(
+        extract_entities(source, "en"),
+        names,
+        source,
+        version,
+        cosines,
+        langs=("en", "de"),
+        cross_similarity=judge.similarities,
+        alignment=judge.alignment,
+    )
+    # the pair itself and the version without its one name: the German nouns, whose
+    # deletion only matters beside a dropped name, cost the model nothing
+    (name,) = [f for f in names if f.qualifier != "weak"]
+    assert asked == [version, cut_out(version, name.start, name.end)]

@@ -985,18 +985,23 @@ def compare_entities(
         done |= {id(f) for old, _, name, _ in swapped for f in (old, name)}
         src_left = [f for f in src_left if id(f) not in done]
         tgt_left = [f for f in tgt_left if id(f) not in done]
-    # how much closer the pair gets without each name: the other side does not say it
-    gain: dict[int, float] = {}
+    # how much closer the pair gets without each name: the other side does not say it;
+    # a lone German noun is measured only where its answer is used (a reference noun
+    # no token of the version renders, a version noun beside a dropped name)
+    gain = _Gains(src_text, tgt_text)
     cross = cross_similarity or similarity
     if similarity is not None and cross is not None:
         for measure, caseless in ((similarity, False), (cross, True)):
-            gain |= _deletion_gains(
+            src_side = [f for f in src_left if _beside_caseless(f, tgt_text) == caseless]
+            tgt_side = [f for f in tgt_left if _beside_caseless(f, src_text) == caseless]
+            gain.add(
                 measure,
-                [f for f in src_left if _beside_caseless(f, tgt_text) == caseless],
-                [f for f in tgt_left if _beside_caseless(f, src_text) == caseless],
-                src_text,
-                tgt_text,
+                [f for f in src_side if f.qualifier != "weak"],
+                [f for f in tgt_side if f.qualifier != "weak"],
+                now=True,
             )
+            gain.add(measure, [f for f in src_side if f.qualifier == "weak"], [], now=False)
+            gain.add(measure, [], [f for f in tgt_side if f.qualifier == "weak"], now=False)
 
     def unaligned(start: int, end: int) -> bool:
         """No token of the reference's ``start .. end`` has a counterpart in the version."""
@@ -1024,8 +1029,8 @@ def compare_entities(
             return (
                 reference
                 and similarity is not None
-                and gain[id(fact)] > margins.weak_margin
                 and mostly_unaligned(fact.start, fact.end)
+                and gain[id(fact)] > margins.weak_margin
             )
 
         if _acronym(fact.text) and not _same_script(fact.text, other_text):
@@ -1100,11 +1105,12 @@ def compare_entities(
     # a name the version added, beside a reference name it does not spell (an exonym, a
     # German noun): the one whose deletion brings the pair closest was replaced
     paired = {id(f) for pair in pairs for f in pair}
-    spare = sorted(
-        (f for f in src_left if id(f) not in paired), key=lambda f: -gain.get(id(f), 0.0)
-    )
     added = [f for f in tgt_flagged if id(f) not in paired]
-    pairs += list(zip(spare, added, strict=False))
+    if added:
+        spare = sorted(
+            (f for f in src_left if id(f) not in paired), key=lambda f: -gain.get(id(f), 0.0)
+        )
+        pairs += list(zip(spare, added, strict=False))
     paired = {id(f) for pair in pairs for f in pair}
     # and a dropped name beside a name of the version the reference does not spell, near
     # the same place (word order differs a little), whose deletion brings the pair closer,
@@ -1112,10 +1118,13 @@ def compare_entities(
     # version's first word when it is a capitalized rare word the reference does not
     # spell: a name the extractor cannot tell from a capitalized word there (Ferrari has
     # specified ...)
-    spare = [f for f in tgt_left if id(f) not in paired and gain.get(id(f), -1.0) > 0]
-    spare += _opening_word(tgt_text, tgt_lang, src_text, src_norm, src_lang, target, OPENING_ZIPF)
     dropped = [f for f in src_flagged if id(f) not in paired]
-    pairs += _near_pairs(dropped, spare, src_text, tgt_text)
+    if dropped:
+        spare = [f for f in tgt_left if id(f) not in paired and gain.get(id(f), -1.0) > 0]
+        spare += _opening_word(
+            tgt_text, tgt_lang, src_text, src_norm, src_lang, target, OPENING_ZIPF
+        )
+        pairs += _near_pairs(dropped, spare, src_text, tgt_text)
     paired = {id(f) for pair in pairs for f in pair}
     # and a name the version added where the reference opens with such a word: the word
     # was a name (Senát ve středu ... -> The Security Police on Wednesday ...)
@@ -1134,12 +1143,13 @@ def compare_entities(
     # Japanese and English order a sentence differently: a kanji name dropped beside a
     # name of the version the reference does not spell, anywhere, whose deletion brings
     # the pair closer, was replaced by it
-    spare = sorted(
-        (f for f in tgt_left if id(f) not in paired and gain.get(id(f), -1.0) > 0),
-        key=lambda f: -gain[id(f)],
-    )
     dropped = [f for f in src_flagged if id(f) not in paired and _read_in_kanji(f, src_lang)]
-    pairs += list(zip(dropped, spare, strict=False))
+    if dropped:
+        spare = sorted(
+            (f for f in tgt_left if id(f) not in paired and gain.get(id(f), -1.0) > 0),
+            key=lambda f: -gain[id(f)],
+        )
+        pairs += list(zip(dropped, spare, strict=False))
     paired = {id(f) for pair in pairs for f in pair}
     if cross is not None:
         # a side without case has no names of its own to pair with: the replaced name is
@@ -1624,6 +1634,43 @@ def _deletion_gains(
         [cut_out(tgt_text, f.start, f.end) for f in tgt_names],
     )
     return {id(f): gain for f, gain in zip([*src_names, *tgt_names], gains, strict=True)}
+
+
+class _Gains:
+    """Deletion gains of names (see :func:`_deletion_gains`), keyed by ``id`` of the fact:
+    a group added ``now`` is measured at once, one batch; another when one of its names
+    is first asked for, the whole group in one batch (each deleted text costs the model
+    a pass, and most such names are never asked for)."""
+
+    def __init__(self, src_text: str, tgt_text: str) -> None:
+        self.texts = src_text, tgt_text
+        self.known: dict[int, float] = {}
+        self.waiting: dict[int, int] = {}
+        self.groups: list[tuple[Similarity, list[Fact], list[Fact]]] = []
+
+    def add(
+        self, measure: Similarity, src_names: list[Fact], tgt_names: list[Fact], now: bool
+    ) -> None:
+        if not (src_names or tgt_names):
+            return
+        self.groups.append((measure, src_names, tgt_names))
+        group = len(self.groups) - 1
+        for fact in [*src_names, *tgt_names]:
+            self.waiting[id(fact)] = group
+        if now:
+            self._measure(group)
+
+    def _measure(self, group: int) -> None:
+        self.known |= _deletion_gains(*self.groups[group], *self.texts)
+        self.waiting = {key: g for key, g in self.waiting.items() if g != group}
+
+    def __getitem__(self, key: int) -> float:
+        if key in self.waiting:
+            self._measure(self.waiting[key])
+        return self.known[key]
+
+    def get(self, key: int, default: float) -> float:
+        return self[key] if key in self.known or key in self.waiting else default
 
 
 _LONGEST_RUN = 12  # a longer katakana or Latin run is no name
