@@ -105,3 +105,12 @@ def test_a_chinese_japanese_or_korean_date_is_read_as_a_date() -> None:
         "新しい橋は2027年3月に開通する。", "ja", "The new bridge will open in May 2027.", "en"
     ) == ["changed:date:2027年3月 -> May 2027"]
     assert fact_flags("3月12日に会議があった。", "ja", "The meeting was on March 12.", "en") == []
+
+
+def test_last_year_in_hindi() -> None:
+    source = "पिछले साल बैठक वीडियो कॉन्फ्रेंस से हुई।"
+    assert fact_keys(source, "hi") == ["rel:year:-1"]
+    assert fact_flags(source, "hi", "Last year the meeting was held by video.", "en") == []
+    assert fact_flags(source, "hi", "The meeting was held by video.", "en") == [
+        "dropped:date:पिछले साल"
+    ]

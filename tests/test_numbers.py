@@ -250,3 +250,21 @@ def test_korean_figures_with_their_scale_and_currency() -> None:
         english, extract_facts("4600만 유로의 예산을 승인했다.", "ko"), "en", "ko"
     )
     assert [f.format() for f in changed] == ["changed:money:45 million euros -> 4600만 유로"]
+
+
+def test_indian_scale_words_in_hindi_and_english() -> None:
+    source = "परियोजना पर 12 करोड़ रुपये खर्च हुए और 5 लाख लोगों को लाभ मिला।"
+    assert fact_keys(source, "hi") == ["money:INR:120000000", "num:500000"]
+    # the nukta written as its own mark is the same word
+    assert fact_keys(source.replace("ड़", "ड\u093c"), "hi")[0] == "money:INR:120000000"
+    assert fact_keys("Sales reached Rs. 3 crore, up from 40 lakh.", "en") == [
+        "money:INR:30000000",
+        "num:4000000",
+    ]
+    said = "The project cost 120 million rupees and helped 500,000 people."
+    assert fact_flags(source, "hi", said, "en") == []
+    assert fact_flags(source, "hi", said.replace("120", "150"), "en") == [
+        "changed:money:12 करोड़ रुपये -> 150 million rupees"
+    ]
+    # Hindi also borrows the English scale words
+    assert fact_keys("कंपनी ने 13 बिलियन डॉलर कमाए।", "hi") == ["money:USD:13000000000"]

@@ -26,15 +26,18 @@ NUMBER = (
 SCALE_WORDS: tuple[tuple[str, float], ...] = (
     (r"mil millones|mil milhões", 1e9),
     (
-        r"thousands?|k|mille|mil|milliers|tausend|tsd\.?|mila|ribu|rb|тыс\w*|tys\.?|tysi\w*|tis\.?|tisíc\w*",
+        r"thousands?|k|mille|mil|milliers|tausend|tsd\.?|mila|ribu|rb|тыс\w*|tys\.?|tysi\w*|tis\.?|tisíc\w*|"
+        r"हज(?:़|\u093c)?ार",
         1e3,
     ),
+    (r"lakhs?|lacs?|लाख", 1e5),
+    (r"crores?|करो(?:ड़|ड\u093c|ड)", 1e7),
     (
-        r"millions?|mn|mio\.?|millón|millones|million(?:en)?|milione|milioni|milhão|milhões|juta|jt|млн|миллион\w*|mln|milion\w*",
+        r"millions?|mn|mio\.?|millón|millones|million(?:en)?|milione|milioni|milhão|milhões|juta|jt|млн|миллион\w*|mln|milion\w*|मिलियन",
         1e6,
     ),
     (
-        r"billions?|bn|milliards?|milliarden?|mrd\.?|miliardo|miliardi|mld\.?|miliar|milyar|bilhão|bilhões|млрд|миллиард\w*|miliard\w*",
+        r"billions?|bn|milliards?|milliarden?|mrd\.?|miliardo|miliardi|mld\.?|miliar|milyar|bilhão|bilhões|млрд|миллиард\w*|miliard\w*|बिलियन|अरब",
         1e9,
     ),
     (
@@ -45,7 +48,7 @@ SCALE_WORDS: tuple[tuple[str, float], ...] = (
 # languages whose scale words (above) and currency words (below) are read, or whose
 # numerals cn2an reads with their scale (13亿): elsewhere "13 ቢሊዮን ዶላር" is read as 13
 SCALE_LANGS = frozenset(
-    {"en", "fr", "es", "pt", "de", "it", "id", "ms", "ru", "uk", "pl", "cs", "zh", "ja", "ko"}
+    {"en", "fr", "es", "pt", "de", "it", "id", "ms", "ru", "uk", "pl", "cs", "zh", "ja", "ko", "hi"}
 )
 _POINT_DECIMAL_LANGS = {"en", "zh", "ja", "ko", "hi", "th", "ms", "he"}
 _LONG_SCALE_LANGS = {"fr", "es", "de", "it", "nl", "pl", "cs"}
@@ -63,6 +66,8 @@ CURRENCY_SYMBOLS = {
     "jpy": "JPY",
     "₹": "INR",
     "inr": "INR",
+    "rs": "INR",
+    "rs.": "INR",
     "₽": "RUB",
     "rub": "RUB",
     "₩": "KRW",
@@ -89,7 +94,9 @@ CURRENCY_WORDS: tuple[tuple[str, str], ...] = (
     (r"korun\w*|kč", "CZK"),
     (r"원", "KRW"),
 )
-_SYMBOL = r"US\$|R\$|\$|€|£|¥|₹|₽|₩|\b(?:USD|EUR|GBP|JPY|CNY|RMB|INR|RUB|CHF|IDR|Rp\.?)\b"
+_SYMBOL = (
+    r"US\$|R\$|\$|€|£|¥|₹|₽|₩|\b(?:USD|EUR|GBP|JPY|CNY|RMB|INR|RUB|CHF|IDR)\b|\b(?:Rp|Rs)\b\.?"
+)
 _CURRENCY_WORD = "|".join(p for p, _ in CURRENCY_WORDS)
 PERCENT_WORDS = (
     r"%|％|percent|per cent|pour cent|pourcent|por ciento|porciento|persen|prozent|per cento|"

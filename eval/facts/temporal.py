@@ -31,7 +31,7 @@ UNITS: dict[str, str] = {
 RELATIVE: tuple[tuple[int, str, str], ...] = (
     (
         -1,
-        r"last|past|previous|scors[oa]|pasad[oa]|passad[oa]|letzte[nms]?|vergangene[nms]?|vorige[nms]?|im vorigen|ubiegł\w*|zeszł\w*|minul\w*|прошл\w*",
+        r"last|past|previous|scors[oa]|pasad[oa]|passad[oa]|letzte[nms]?|vergangene[nms]?|vorige[nms]?|im vorigen|ubiegł\w*|zeszł\w*|minul\w*|прошл\w*|पिछल[ेीा]",
         r"dernière|dernier|passée?|précédente?|pasad[oa]|anterior|lalu|kemarin|sebelumnya|scors[oa]|passat[oa]|passad[oa]",
     ),
     (
