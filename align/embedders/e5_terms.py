@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from . import Terms
-from .e5_tokens import _q4_rows
+from .e5_tokens import q4_matrix
 
 _BLOCK = 64  # columns whose maximum bounds a row's k-th largest value from below
 
@@ -38,7 +38,7 @@ class LatentTermHead:
             raise ValueError(f"{path}: unexpected layout ({features} features, blocks of {block})")
         self.features, self.width = features, width
         self.bias = np.frombuffer(raw, "<f4", features, 20).copy()
-        self.encoder = np.ascontiguousarray(_q4_rows(raw, 20 + 4 * features, features, width).T)
+        self.encoder = q4_matrix(raw, 20 + 4 * features, features, width)
 
     def terms(self, states: np.ndarray) -> Terms:
         """Term ids (int32, ascending) and weights (float32) of one text from its tokens'

@@ -56,6 +56,12 @@ def _q4_rows(
     return weights.reshape(len(packed), width)
 
 
+def q4_matrix(raw: bytes, offset: int, rows: int, width: int) -> np.ndarray:
+    """A stored Q4_0 weight matrix (``rows`` outputs x ``width`` inputs) as the float32
+    ``width x rows`` matrix that multiplies activations from the right (``x @ W``)."""
+    return np.ascontiguousarray(_q4_rows(raw, offset, rows, width).T)
+
+
 def _layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, eps: float) -> np.ndarray:
     mean = x.mean(-1, keepdims=True)
     var = ((x - mean) ** 2).mean(-1, keepdims=True)
@@ -159,7 +165,7 @@ class TokenEncoder:
         return np.frombuffer(self._raw, "<f4", size // 4, offset)
 
     def _matrix(self, name: str, rows: int, width: int) -> np.ndarray:
-        return np.ascontiguousarray(_q4_rows(self._raw, self._tensors[name][0], rows, width).T)
+        return q4_matrix(self._raw, self._tensors[name][0], rows, width)
 
     def _layer(self, n: int, hidden: int, ffn: int) -> _Layer:
         def dense(part: str, rows: int, width: int) -> tuple[np.ndarray, np.ndarray]:
