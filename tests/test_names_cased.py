@@ -795,3 +795,29 @@ def test_a_versions_lone_nouns_are_deleted_only_when_a_name_may_pair_with_them(
     # deletion only matters beside a dropped name, cost the model nothing
     (name,) = [f for f in names if f.qualifier != "weak"]
     assert asked == [version, cut_out(version, name.start, name.end)]
+
+
+def test_a_turkish_name_is_read_without_its_case_ending(embedder) -> None:  # type: ignore[no-untyped-def]
+    """Turkish joins a case ending to a name with an apostrophe (İzmir'deki, Londra'da):
+    the name is the part before it, so a kept place is matched and a changed one named."""
+    from eval.facts import extract_entities
+
+    assert [f.text for f in extract_entities("Satya Nadella dün Londra'da konuştu.", "tr")] == [
+        "Satya Nadella",
+        "Londra",
+    ]
+    english = "Mayor Ayşe Demir opened the new bridge in İzmir."
+    kept = "Belediye Başkanı Ayşe Demir, İzmir'deki yeni köprüyü açtı."
+    moved = "Belediye Başkanı Ayşe Demir, Ankara'daki yeni köprüyü açtı."
+    assert entity_flags(english, "en", kept, "tr", embedder) == []
+    assert entity_flags(english, "en", moved, "tr", embedder) == ["changed:entity:İzmir -> Ankara"]
+    assert (
+        entity_flags(
+            "Microsoft's chief Satya Nadella spoke in London.",
+            "en",
+            "Microsoft'un patronu Satya Nadella Londra'da konuştu.",
+            "tr",
+            embedder,
+        )
+        == []
+    )

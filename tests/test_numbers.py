@@ -268,3 +268,64 @@ def test_indian_scale_words_in_hindi_and_english() -> None:
     ]
     # Hindi also borrows the English scale words
     assert fact_keys("कंपनी ने 13 बिलियन डॉलर कमाए।", "hi") == ["money:USD:13000000000"]
+
+
+def test_hindi_arab_alone_is_the_people_not_a_billion() -> None:
+    assert fact_keys("अरब देशों के नेता मिले।", "hi") == []
+    assert fact_flags("Leaders of Arab countries met.", "en", "अरब देशों के नेता मिले।", "hi") == []
+    assert fact_keys("सरकार ने पांच अरब रुपये खर्च किए।", "hi") == ["money:INR:5000000000"]
+    assert fact_keys("सरकार ने 5 अरब रुपये खर्च किए।", "hi") == ["money:INR:5000000000"]
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("이 거래는 4천만 유로 규모이다.", "money:EUR:40000000"),
+        ("정부는 1조 2천억 원을 투자했다.", "money:KRW:1200000000000"),
+        ("회사는 3억 5000만 달러를 벌었다.", "money:USD:350000000"),
+        ("행사에 5천 명이 참석했다.", "num:5000"),
+    ],
+)
+def test_korean_figures_with_their_units(text: str, key: str) -> None:
+    assert fact_keys(text, "ko") == [key]
+
+
+def test_a_korean_article_number_is_no_trillion() -> None:
+    assert fact_keys("제3조에 따라 처리한다.", "ko") == ["num:3"]
+    assert (
+        fact_flags(
+            "The deal is worth 40 million euros.", "en", "이 거래는 4천만 유로 규모이다.", "ko"
+        )
+        == []
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "keys"),
+    [
+        ("Угода коштує 40 мільйонів євро.", "uk", ["money:EUR:40000000"]),
+        ("Уряд виділив 3 млрд гривень.", "uk", ["money:UAH:3000000000"]),
+        ("Зарплати зросли на 5 відсотків.", "uk", ["pct:5"]),
+        ("Угода охоплює п'ять заводів і дев’ять шахт.", "uk", ["num:5", "num:9"]),
+        ("تبلغ قيمة الصفقة 40 مليون يورو.", "ar", ["money:EUR:40000000"]),
+        ("ارتفعت الأسعار 5 في المئة.", "ar", ["pct:5"]),
+    ],
+)
+def test_ukrainian_and_arabic_figures_with_their_words(
+    text: str, lang: str, keys: list[str]
+) -> None:
+    assert fact_keys(text, lang) == keys
+
+
+def test_a_word_that_goes_on_past_an_apostrophe_is_no_number() -> None:
+    # Ukrainian сім'я is a family, not seven
+    assert fact_keys("Сім’я жила тут.", "uk") == []
+    assert (
+        fact_flags(
+            "The deal is worth 40 million euros and covers five factories.",
+            "en",
+            "Угода коштує 40 мільйонів євро й охоплює п'ять заводів.",
+            "uk",
+        )
+        == []
+    )

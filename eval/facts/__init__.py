@@ -29,9 +29,17 @@ _NUMBER_PARSER_LANGS = {"hi", "ru", "uk"}
 # durations the lexicon covers; a fact only the other side could express is not flagged.
 WORD_NUMBER_LANGS = frozenset(_TEXT2NUM_LANGS | _CN2AN_LANGS | _NUMBER_PARSER_LANGS)
 TEMPORAL_LANGS = frozenset({"en", "fr", "es", "de", "it", "pt", "nl", "id", "ms"})
+# languages whose relative times (last year, yesterday, a year ago) the lexicon reads, though
+# not their durations (counts inflect: dwóch lat, двух лет); Hindi's कल is both yesterday and
+# tomorrow, so days relative to today are not checked against it
+RELATIVE_TIME_LANGS = TEMPORAL_LANGS | {
+    *("ru", "uk", "pl", "cs", "hi", "tr", "ar", "zh", "ja", "ko")
+}
+RELATIVE_DAYS_UNREAD = frozenset({"hi"})
 
 __all__ = [
     "CATEGORIES",
+    "RELATIVE_TIME_LANGS",
     "TEMPORAL_LANGS",
     "WORD_NUMBER_LANGS",
     "Fact",
@@ -49,6 +57,11 @@ _VAGUE_PLURALS = frozenset(
     "hundreds thousands millions billions dozens tens centaines milliers milliards cientos miles millones "
     "hunderte tausende millionen milliarden centinaia migliaia milioni miliardi centenas milhares milhões".split()
 )
+# a word that goes on past an apostrophe (Ukrainian сім'я, family; English one's)
+_GLUED_ON = re.compile(r"['’ʼ]\w")
+_UKRAINIAN_APOSTROPHE = re.compile(r"(?<!\w)([пП]|[дД]ев)['’ʼ]([яЯ]\w*)")
+# scale words that alone are ordinary words: Hindi अरब is a billion and Arab (अरब देश)
+_WORDS_ALONE = {"hi": frozenset({"अरब"})}
 # "several million" is no figure either
 _VAGUE_BEFORE = re.compile(
     r"(?<!\w)(?:several|many|few|some|couple(?: of)?|paar|plusieurs|quelques|varios|varias|algunos|algunas|mehrere|"
@@ -111,6 +124,8 @@ def _spell_out_numbers(text: str, lang: str) -> str:
     """
     if lang in _CN2AN_LANGS:
         return _cjk_numerals(text)
+    if lang == "ko":
+        return _korean_figures(text)
     if (
         lang not in _TEXT2NUM_LANGS | _NUMBER_PARSER_LANGS
         or len(text) > _MAX_SPELLED
@@ -127,6 +142,8 @@ def _spell_out_numbers(text: str, lang: str) -> str:
     # a number word joined to a noun (three-time, छह-बिंदु) is read as the number
     joined = _NUMBER_HYPHEN.get(lang)
     spaced = joined.sub(r"\1 ", hidden) if joined else hidden  # same length
+    if lang == "uk":  # number-parser knows п'ять, дев'ять without their apostrophe
+        spaced = _UKRAINIAN_APOSTROPHE.sub(r"\1\2 ", spaced)  # same length
     try:
         if lang in _NUMBER_PARSER_LANGS:
             from number_parser import parse
@@ -144,11 +161,14 @@ def _spell_out_numbers(text: str, lang: str) -> str:
         None, spaced, converted, autojunk=False
     ).get_opcodes():
         new = converted[j1:j2]
-        vague = hidden[i1:i2].strip().lower() in _VAGUE_PLURALS or bool(
-            _VAGUE_BEFORE.search(hidden, 0, i1)
+        said = hidden[i1:i2].strip().lower()
+        vague = (
+            said in _VAGUE_PLURALS
+            or said in _WORDS_ALONE.get(lang, frozenset())
+            or bool(_VAGUE_BEFORE.search(hidden, 0, i1))
         )
         whole = (i1 == 0 or not hidden[i1 - 1].isalnum()) and (
-            i2 == len(hidden) or not hidden[i2].isalnum()
+            i2 == len(hidden) or not (hidden[i2].isalnum() or _GLUED_ON.match(hidden, i2))
         )
         keep = tag == "equal" or (
             not vague
@@ -193,6 +213,30 @@ def _cjk_numerals(text: str) -> str:
             return str(cn2an.transform(text, "cn2an"))
     except Exception:  # cn2an raises on some mixed strings; digits are still read
         return text
+
+
+_KOREAN_UNITS = {"십": 10, "백": 100, "천": 1000}
+_KOREAN_UNIT = re.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)\s?([십백천])(?=\s?[만억조]|\s|$|[^\w])")
+_KOREAN_TRILLION = re.compile(r"(?<![\d.,제])(\d+)조(?:\s?(\d{1,4})억)?")
+_KOREAN_HUNDRED_MILLION = re.compile(r"(?<![\d.,])(\d+)억\s?(\d{1,4})만")
+
+
+def _korean_figures(text: str) -> str:
+    """Korean figures as the CJK reader takes them (a number, then 만 or 억): 4천만 ->
+    4000만, 3억 5000만 -> 35000만, 1조 2000억 -> 12000억 (조, a trillion, but not in 제3조,
+    Article 3)."""
+
+    def units(m: re.Match[str]) -> str:
+        value = float(m.group(1)) * _KOREAN_UNITS[m.group(2)]
+        return str(int(value)) if value == int(value) else str(value)
+
+    text = _KOREAN_UNIT.sub(units, text)
+    text = _KOREAN_TRILLION.sub(
+        lambda m: f"{int(m.group(1)) * 10000 + int(m.group(2) or 0)}억", text
+    )
+    return _KOREAN_HUNDRED_MILLION.sub(
+        lambda m: f"{int(m.group(1)) * 10000 + int(m.group(2))}만", text
+    )
 
 
 def _offset_map(original: str, converted: str) -> list[int]:

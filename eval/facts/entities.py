@@ -67,6 +67,8 @@ _CONNECTORS = {
 }
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;«»\"“”„(\[]\s*|[\U0001F000-\U0001FFFF]\s*)$")
 _NOUN_CAPITALIZING = {"de", "lb"}
+# languages that join a case ending to a name with an apostrophe (İstanbul'da, Ali'nin)
+APOSTROPHE_SUFFIX_LANGS = frozenset({"tr", "az"})
 # a longer "sentence" (a file without punctuation) is not word-tagged for names, which
 # takes about 0.1 ms a character
 _MAX_TAGGED = 5000
@@ -272,7 +274,10 @@ def _extract_entities(sentence: str, lang: str) -> tuple[Fact, ...]:
             continue  # the "th" of 10th-11th
         elided = _ELISION.match(m.group())
         cut = elided.end() if elided else 0
-        tokens.append((m.start() + cut, m.end(), m.group()[cut:]))
+        word = m.group()[cut:]
+        if lang in APOSTROPHE_SUFFIX_LANGS:
+            word = re.split(r"['’]", word, maxsplit=1)[0] or word
+        tokens.append((m.start() + cut, m.start() + cut + len(word), word))
     spans: list[list[tuple[int, int, str]]] = []
     current: list[tuple[int, int, str]] = []
     for k, (start, end, word) in enumerate(tokens):

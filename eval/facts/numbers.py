@@ -26,29 +26,47 @@ NUMBER = (
 SCALE_WORDS: tuple[tuple[str, float], ...] = (
     (r"mil millones|mil milhões", 1e9),
     (
-        r"thousands?|k|mille|mil|milliers|tausend|tsd\.?|mila|ribu|rb|тыс\w*|tys\.?|tysi\w*|tis\.?|tisíc\w*|"
-        r"हज(?:़|\u093c)?ार",
+        r"thousands?|k|mille|mil|milliers|tausend|tsd\.?|mila|ribu|rb|тыс\w*|тис\.?|тисяч\w*|tys\.?|tysi\w*|tis\.?|tisíc\w*|"
+        r"हज(?:़|\u093c)?ार|ألف|آلاف",
         1e3,
     ),
     (r"lakhs?|lacs?|लाख", 1e5),
     (r"crores?|करो(?:ड़|ड\u093c|ड)", 1e7),
     (
-        r"millions?|mn|mio\.?|millón|millones|million(?:en)?|milione|milioni|milhão|milhões|juta|jt|млн|миллион\w*|mln|milion\w*|मिलियन",
+        r"millions?|mn|mio\.?|millón|millones|million(?:en)?|milione|milioni|milhão|milhões|juta|jt|млн|миллион\w*|мільйон\w*|mln|milion\w*|मिलियन|مليون|ملايين",
         1e6,
     ),
     (
-        r"billions?|bn|milliards?|milliarden?|mrd\.?|miliardo|miliardi|mld\.?|miliar|milyar|bilhão|bilhões|млрд|миллиард\w*|miliard\w*|बिलियन|अरब",
+        r"billions?|bn|milliards?|milliarden?|mrd\.?|miliardo|miliardi|mld\.?|miliar|milyar|bilhão|bilhões|млрд|миллиард\w*|мільярд\w*|miliard\w*|बिलियन|अरब|مليار|مليارات",
         1e9,
     ),
     (
-        r"trillions?|billones|billón|billionen|trilioni|triliun|trilhão|trilhões|трлн|триллион\w*|bilion\w*",
+        r"trillions?|billones|billón|billionen|trilioni|triliun|trilhão|trilhões|трлн|триллион\w*|трильйон\w*|bilion\w*|تريليون",
         1e12,
     ),
 )
 # languages whose scale words (above) and currency words (below) are read, or whose
 # numerals cn2an reads with their scale (13亿): elsewhere "13 ቢሊዮን ዶላር" is read as 13
 SCALE_LANGS = frozenset(
-    {"en", "fr", "es", "pt", "de", "it", "id", "ms", "ru", "uk", "pl", "cs", "zh", "ja", "ko", "hi"}
+    {
+        "en",
+        "fr",
+        "es",
+        "pt",
+        "de",
+        "it",
+        "id",
+        "ms",
+        "ru",
+        "uk",
+        "pl",
+        "cs",
+        "zh",
+        "ja",
+        "ko",
+        "hi",
+        "ar",
+    }
 )
 _POINT_DECIMAL_LANGS = {"en", "zh", "ja", "ko", "hi", "th", "ms", "he"}
 _LONG_SCALE_LANGS = {"fr", "es", "de", "it", "nl", "pl", "cs"}
@@ -71,6 +89,8 @@ CURRENCY_SYMBOLS = {
     "₽": "RUB",
     "rub": "RUB",
     "₩": "KRW",
+    "₴": "UAH",
+    "uah": "UAH",
     "r$": "BRL",
     "chf": "CHF",
     "cny": "CNY",
@@ -81,10 +101,10 @@ CURRENCY_SYMBOLS = {
 }
 CURRENCY_WORDS: tuple[tuple[str, str], ...] = (
     (
-        r"dollars?|dólar(?:es)?|dollari|dollaro|dolar\w*|доллар\w*|долл\.?|डॉलर|ドル|美元|달러",
+        r"dollars?|dólar(?:es)?|dollari|dollaro|dolar\w*|доллар\w*|долл\.?|долар\w*|डॉलर|ドル|美元|달러|دولار\w*",
         "USD",
     ),
-    (r"euros?|евро|eur|ユーロ|欧元|유로", "EUR"),
+    (r"euros?|евро|євро|eur|ユーロ|欧元|유로|يورو", "EUR"),
     (r"pounds?|livres? sterling|sterling|ポンド|英镑", "GBP"),
     (r"yen|円", "JPY"),
     (r"yuan|renminbi|元|юан\w*", "CNY"),
@@ -93,14 +113,13 @@ CURRENCY_WORDS: tuple[tuple[str, str], ...] = (
     (r"złot\w*|zł", "PLN"),
     (r"korun\w*|kč", "CZK"),
     (r"원", "KRW"),
+    (r"грив\w*|грн", "UAH"),
 )
-_SYMBOL = (
-    r"US\$|R\$|\$|€|£|¥|₹|₽|₩|\b(?:USD|EUR|GBP|JPY|CNY|RMB|INR|RUB|CHF|IDR)\b|\b(?:Rp|Rs)\b\.?"
-)
+_SYMBOL = r"US\$|R\$|\$|€|£|¥|₹|₽|₩|₴|\b(?:USD|EUR|GBP|JPY|CNY|RMB|INR|RUB|UAH|CHF|IDR)\b|\b(?:Rp|Rs)\b\.?"
 _CURRENCY_WORD = "|".join(p for p, _ in CURRENCY_WORDS)
 PERCENT_WORDS = (
     r"%|％|percent|per cent|pour cent|pourcent|por ciento|porciento|persen|prozent|per cento|"
-    r"por cento|процент\w*|procent\w*|प्रतिशत"
+    r"por cento|процент\w*|відсот\w*|procent\w*|प्रतिशत|بالمئة|بالمائة|في المئة|في المائة"
 )
 QUALIFIERS: tuple[tuple[str, str], ...] = (
     (

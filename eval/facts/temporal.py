@@ -19,10 +19,10 @@ from .numbers import QUALIFIERS, parse_number
 from .spans import SpanMask
 
 UNITS: dict[str, str] = {
-    "year": r"years?|ans?|années?|años?|tahun|jahre?n?|jahr(?:es)?|anni|anno|anos?|jaren|jaar|lat|let|rok\w*|год\w*|лет|साल|वर्ष",
-    "month": r"months?|mois|mes(?:es)?|bulan|monate?n?|monat(?:s|es)?|mesi|mese|mês|maand(?:en)?|miesi\w*|měsíc\w*|месяц\w*|महीन\w*",
-    "week": r"weeks?|semaines?|semanas?|minggu|pekan|wochen?|settimane|settimana|we(?:ken|ek)|tydzień|tygodni\w*|týd\w*|недел\w*|हफ्त\w*|सप्ताह",
-    "day": r"days?|jours?|journées?|días?|dias?|hari|tage?n?|tages|giorni|giorno|dagen|dag|dni|dzień|dn\w*|день|дн\w*|दिन",
+    "year": r"years?|ans?|années?|años?|tahun|jahre?n?|jahr(?:es)?|anni|anno|anos?|jaren|jaar|lata?|let|lety|rok\w*|roce|год\w*|лет|साल|वर्ष|yıl(?:lar\w*|ı\w*|da\w*|dır|lık\w*|ın\w*)?|sene(?:si|nin|de|dir|lik)?|рік|рок\w*|році|عام|العام|سنة|السنة|أعوام|سنوات",
+    "month": r"months?|mois|mes(?:es)?|bulan|monate?n?|monat(?:s|es)?|mesi|mese|mês|maand(?:en)?|miesi\w*|měsíc\w*|месяц\w*|महीन\w*|ay(?:ı|ın|da|dan|dır|lık)?|місяц\w*|місяць|شهر|الشهر|أشهر|شهور",
+    "week": r"weeks?|semaines?|semanas?|minggu|pekan|wochen?|settimane|settimana|we(?:ken|ek)|tydzień|tygodni\w*|týd\w*|недел\w*|हफ्त\w*|सप्ताह|hafta\w*|тиждень|тижн\w*|أسبوع|الأسبوع|أسابيع",
+    "day": r"days?|jours?|journées?|días?|dias?|hari|tage?n?|tages|giorni|giorno|dagen|dag|dni|dzień|dn\w*|день|дн\w*|दिन|gün(?:ü|ün|de|den|dür|lük\w*|ler\w*)?|يوم|أيام",
     "hour": r"hours?|heures?|horas?|jam|stunden?|ore|ora|uur|godzin\w*|hodin\w*|час\w*|घंट\w*",
     "decade": r"decades?|décennies?|décadas?|dekade|jahrzehnte?n?|decenni|decennio|decennium",
 }
@@ -31,29 +31,34 @@ UNITS: dict[str, str] = {
 RELATIVE: tuple[tuple[int, str, str], ...] = (
     (
         -1,
-        r"last|past|previous|scors[oa]|pasad[oa]|passad[oa]|letzte[nms]?|vergangene[nms]?|vorige[nms]?|im vorigen|ubiegł\w*|zeszł\w*|minul\w*|прошл\w*|पिछल[ेीा]",
-        r"dernière|dernier|passée?|précédente?|pasad[oa]|anterior|lalu|kemarin|sebelumnya|scors[oa]|passat[oa]|passad[oa]",
+        r"last|past|previous|scors[oa]|pasad[oa]|passad[oa]|letzte[nms]?|vergangene[nms]?|vorige[nms]?|im vorigen|ubiegł\w*|zeszł\w*|poprzedni\w*|minul\w*|uplynul\w*|прошл\w*|минувш\w*|पिछल[ेीा]|गत|geçen|geçtiğimiz|минул\w*",
+        r"dernière|dernier|passée?|précédente?|pasad[oa]|anterior|lalu|kemarin|sebelumnya|scors[oa]|passat[oa]|passad[oa]|"
+        r"الماضي|الماضية|المنصرم|المنصرمة|الفائت",
     ),
     (
         0,
-        r"this|cette|ce|este|esta|neste|nesta|dieser?[nms]?|diese|quest['’]|questo|questa|deze|dit|w tym|tento|této|этом|этот|इस",
-        r"ini|ci|en curso|corrente|in corso",
+        r"this|cette|ce|este|esta|neste|nesta|dieser?[nms]?|diese|quest['’]|questo|questa|deze|dit|w tym|bieżąc\w*|tento|této|эт(?:ом|от|ой|у|ого|им)|текущ\w*|нынешн\w*|ць(?:ому|ого|ей|я|ю)|поточн\w*|इस|bu|هذا|هذه",
+        r"ini|ci|en curso|corrente|in corso|الحالي|الحالية|الجاري|الجارية",
     ),
     (
         1,
-        r"next|coming|prochaine?|próxim[oa]|nächste[nms]?|kommende[nms]?|prossim[oa]|volgende?|przyszł\w*|příští\w*|следующ\w*|अगले",
-        r"prochaine?|próxim[oa]|que viene|que vem|depan|mendatang|prossim[oa]|venturo",
+        r"next|coming|prochaine?|próxim[oa]|nächste[nms]?|kommende[nms]?|prossim[oa]|volgende?|przyszł\w*|następn\w*|příští\w*|следующ\w*|будущ\w*|наступн\w*|майбутн\w*|अगले|आगामी|gelecek|önümüzdeki",
+        r"prochaine?|próxim[oa]|que viene|que vem|depan|mendatang|prossim[oa]|venturo|"
+        r"المقبل|المقبلة|القادم|القادمة",
     ),
 )
 DAYS: tuple[tuple[int, str], ...] = (
     (
         -1,
-        r"yesterday|last night|hier|ayer|anoche|kemarin|gestern|ieri|ontem|gisteren|wczoraj|včera|вчера",
+        r"yesterday|last night|hier|ayer|anoche|kemarin|gestern|ieri|ontem|gisteren|wczoraj|včera|вчера|вчора|учора|dün|أمس|الأمس|البارحة",
     ),
-    (0, r"today|aujourd['’]hui|hoy|hari ini|heute|oggi|hoje|vandaag|dzisiaj|dziś|dnes|сегодня|आज"),
+    (
+        0,
+        r"today|aujourd['’]hui|hoy|hari ini|heute|oggi|hoje|vandaag|dzisiaj|dziś|dnes|сегодня|сьогодні|आज|bugün|اليوم",
+    ),
     (
         1,
-        r"tomorrow|demain|besok|domani|amanhã|jutro|zítra|завтра|"
+        r"tomorrow|demain|besok|domani|amanhã|jutro|zítra|завтра|yarın|غدا|غدًا|غداً|"
         r"(?<!la )(?<!esta )(?<!cada )(?<!una )mañana",
     ),
 )
@@ -63,6 +68,27 @@ DAY_WORD_LANGS: dict[str, frozenset[str]] = {"hier": frozenset({"fr"})}
 # Single words that are a relative time on their own.
 RELATIVE_WORDS: tuple[tuple[str, int, str], ...] = (
     ("year", -1, r"vorjahr\w*|loni|loňsk\w*|ubiegłoroczn\w*|прошлогодн\w*"),
+    ("year", 0, r"letos|letošní\w*"),
+    # this June: of this year ("may" left out: "this may be")
+    (
+        "year",
+        0,
+        r"this (?:january|february|march|april|june|july|august|september|october|november|"
+        r"december)",
+    ),
+    # "a year ago" said without a number
+    (
+        "year",
+        -1,
+        r"год назад|годом (?:ранее|раньше)|рік тому|rok temu|rok wcześniej|před rokem|o rok dříve|"
+        r"एक (?:साल|वर्ष) पहले|قبل عام|قبل سنة",
+    ),
+    (
+        "month",
+        -1,
+        r"месяц назад|місяць тому|miesiąc temu|před měsícem|एक (?:महीने|महीना) पहले|قبل شهر",
+    ),
+    ("week", -1, r"неделю назад|tydzień temu|před týdnem|एक (?:हफ्ते|सप्ताह) पहले"),
     ("year", 1, r"nächstjährig\w*|příští rok"),
 )
 DECADE_WORDS = {
@@ -76,20 +102,34 @@ DECADE_WORDS = {
     "nineties": 90,
 }
 _SPELLED_DECADE = re.compile(rf"(?<!\w)({'|'.join(DECADE_WORDS)})(?!\w)", re.IGNORECASE)
-# Chinese and Japanese: no spaces, so no word boundaries.
+# "one year ago" but not "eleven years ago" (十一年前, 11年前)
+_NOT_AFTER_A_DIGIT = r"(?<![\d０-９〇一二三四五六七八九十百千万两])"
+# Chinese, Japanese and Korean (whose particles join the word: 작년에): no word boundaries.
 CJK_RELATIVE: tuple[tuple[str, int, str], ...] = (
-    ("year", -1, r"去年|昨年|前年度|上一年"),
-    ("year", 0, r"今年|本年"),
-    ("year", 1, r"明年|来年|翌年"),
-    ("month", -1, r"上个月|上月|先月"),
-    ("month", 0, r"本月|这个月|今月"),
-    ("month", 1, r"下个月|下月|来月"),
-    ("week", -1, r"上周|上星期|上个星期|先週"),
-    ("week", 0, r"本周|这周|这个星期|今週"),
-    ("week", 1, r"下周|下星期|下个星期|来週"),
-    ("day", -1, r"昨天|昨日"),
-    ("day", 0, r"今天|今日|本日"),
-    ("day", 1, r"明天|明日"),
+    (
+        "year",
+        -1,
+        rf"去年|昨年|前年度|上一年|{_NOT_AFTER_A_DIGIT}[一1]年前|작년|지난해|(?<![\d십])(?:1|일) ?년 전",
+    ),
+    ("year", 0, r"今年|本年|올해|금년"),
+    ("year", 1, r"明年|来年|翌年|내년"),
+    (
+        "month",
+        -1,
+        rf"上个月|上月|先月|{_NOT_AFTER_A_DIGIT}[一1](?:个|個|か|ヶ|カ)月前|지난달|지난 달",
+    ),
+    ("month", 0, r"本月|这个月|今月|이번 ?달"),
+    ("month", 1, r"下个月|下月|来月|다음 ?달"),
+    (
+        "week",
+        -1,
+        rf"上周|上星期|上个星期|先週|{_NOT_AFTER_A_DIGIT}[一1](?:周|週間|个星期|星期)前|지난 ?주",
+    ),
+    ("week", 0, r"本周|这周|这个星期|今週|이번 ?주"),
+    ("week", 1, r"下周|下星期|下个星期|来週|다음 ?주"),
+    ("day", -1, r"昨天|昨日|어제"),
+    ("day", 0, r"今天|今日|本日|오늘"),
+    ("day", 1, r"明天|明日|내일"),
 )
 TIME_QUALIFIERS: tuple[tuple[str, str], ...] = (
     (r"later|plus tard|más tarde|mais tarde|später|più tardi|nanti|pozn\w*|позже", "later"),
@@ -107,12 +147,15 @@ TIME_QUALIFIERS: tuple[tuple[str, str], ...] = (
 SMALL_NUMBERS: dict[str, int] = {
     **{
         w: 1
-        for w in "a an one un une uno una um uma satu se ein eine einem einen einer één jeden jedna один".split()
+        for w in "a an one un une uno una um uma satu se ein eine einem einen einer één jeden jedna один bir".split()
     },
-    **{w: 2 for w in "two deux dos dois dua zwei due twee dwa dva два".split()},
-    **{w: 3 for w in "three trois tres três tiga drei tre drie trzy tři три".split()},
-    **{w: 4 for w in "four quatre cuatro quatro empat vier quattro cztery čtyři четыре".split()},
-    **{w: 5 for w in "five cinq cinco lima fünf cinque vijf pięć pět пять".split()},
+    **{w: 2 for w in "two deux dos dois dua zwei due twee dwa dva два iki".split()},
+    **{w: 3 for w in "three trois tres três tiga drei tre drie trzy tři три üç".split()},
+    **{
+        w: 4
+        for w in "four quatre cuatro quatro empat vier quattro cztery čtyři четыре dört".split()
+    },
+    **{w: 5 for w in "five cinq cinco lima fünf cinque vijf pięć pět пять beş".split()},
     **{w: 6 for w in "six seis enam sechs sei zes sześć šest шесть".split()},
     **{w: 7 for w in "seven sept siete sete tujuh sieben sette zeven siedem sedm семь".split()},
     **{w: 8 for w in "eight huit ocho oito delapan acht otto osiem osm восемь".split()},
@@ -146,7 +189,7 @@ _RELATIVE_WORD_PATTERNS: list[tuple[str, int, re.Pattern[str], bool]] = [
 ]
 _AGO_AFTER = re.compile(
     r"\s*(?:ago|earlier|before|auparavant|plus tôt|avant|atrás|antes|fa|prima|früher|zuvor|"
-    r"geleden|yang lalu|lalu|sebelumnya|назад|temu|पहले|पूर्व)(?!\w)",
+    r"geleden|yang lalu|lalu|sebelumnya|назад|тому|temu|पहले|पूर्व|önce)(?!\w)",
     re.IGNORECASE,
 )
 _AGO_BEFORE = re.compile(
@@ -237,6 +280,11 @@ _DECADE = re.compile(
     r"|(?P<c>1\d|20)(?P<f>\d)0er(?:\s*jahre\w*)?)",
     re.IGNORECASE,
 )
+
+
+def _lower(word: str) -> str:
+    """``word`` in lower case as the patterns' IGNORECASE matched it: Turkish İ is i (İki)."""
+    return word.replace("İ", "i").lower()
 
 
 def _qualifier(text: str, start: int) -> tuple[str, int]:
@@ -407,7 +455,7 @@ def extract_temporal(text: str, lang: str, mask: SpanMask) -> list[Fact]:
         if m.group("num"):
             count = parse_number(m.group("num"))
         elif m.group("word"):
-            count = float(SMALL_NUMBERS[m.group("word").lower()])
+            count = float(SMALL_NUMBERS[_lower(m.group("word"))])
         else:
             count = 1.0
         if count is None:
