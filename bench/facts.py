@@ -16,6 +16,7 @@ references (``eng_sent``), per 100 sentences; and, below the table, the content 
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -183,4 +184,7 @@ def print_seed_flags() -> None:
 
 
 if __name__ == "__main__":
+    argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    ).parse_args()
     main()
