@@ -309,6 +309,7 @@ def test_a_korean_article_number_is_no_trillion() -> None:
         ("Угода охоплює п'ять заводів і дев’ять шахт.", "uk", ["num:5", "num:9"]),
         ("تبلغ قيمة الصفقة 40 مليون يورو.", "ar", ["money:EUR:40000000"]),
         ("ارتفعت الأسعار 5 في المئة.", "ar", ["pct:5"]),
+        ("تبلغ قيمة الصفقة ٤٠٫٥ مليون يورو.", "ar", ["money:EUR:40500000"]),
     ],
 )
 def test_ukrainian_and_arabic_figures_with_their_words(

@@ -57,6 +57,8 @@ _VAGUE_PLURALS = frozenset(
     "hundreds thousands millions billions dozens tens centaines milliers milliards cientos miles millones "
     "hunderte tausende millionen milliarden centinaia migliaia milioni miliardi centenas milhares milhões".split()
 )
+# Arabic's decimal and thousands separators, as the number pattern reads them (٤٠٫٥ = 40.5)
+_ARABIC_SEPARATORS = str.maketrans({"٫": ".", "٬": ","})
 # a word that goes on past an apostrophe (Ukrainian сім'я, family; English one's)
 _GLUED_ON = re.compile(r"['’ʼ]\w")
 _UKRAINIAN_APOSTROPHE = re.compile(r"(?<!\w)([пП]|[дД]ев)['’ʼ]([яЯ]\w*)")
@@ -269,7 +271,7 @@ def extract_facts(sentence: str, lang: str = "en") -> list[Fact]:
 @lru_cache(maxsize=8192)
 def _extract_facts(sentence: str, lang: str) -> tuple[Fact, ...]:
     """:func:`extract_facts`, once per sentence and language (facts are frozen)."""
-    converted = _spell_out_numbers(sentence, lang)
+    converted = _spell_out_numbers(sentence.translate(_ARABIC_SEPARATORS), lang)
     mask = SpanMask()
     found = extract_temporal(converted, lang, mask) + extract_numbers(converted, lang, mask)
     if converted != sentence:
