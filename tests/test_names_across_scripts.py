@@ -57,7 +57,9 @@ def test_countries_and_cities_under_their_other_names(embedder) -> None:  # type
     ]:
         assert entity_flags(src, lang, tgt, "en", embedder) == [], src
     # a different country is still a different country, a different city another city
-    from eval.facts.entities import extract_entities, normalize_name, place_mentioned
+    from eval.facts.name_match import place_mentioned
+    from eval.facts.name_words import normalize_name
+    from eval.facts.names_cased import extract_entities
 
     for src, lang, tgt in [
         ("Die Person habe sich nach Südkorea abgesetzt.", "de", "The person fled to North Korea."),
@@ -106,8 +108,8 @@ def test_initials_in_another_script_and_currency_codes_beside_names(embedder) ->
 
 
 def test_a_chinese_transcription_sounds_like_the_name() -> None:
-    from eval.facts.entities import transcriptions
     from eval.facts.model import Fact
+    from eval.facts.name_match import transcriptions
 
     def fact(text: str) -> Fact:
         return Fact("entity", f"ent:{text}", text, 0, len(text))

@@ -174,7 +174,9 @@ def test_a_surname_changed_behind_the_same_given_name(embedder) -> None:  # type
         "changed:entity:Benjamin Netanjahu -> Benjamin Gantz"
     ]
     # the kept given name alone is no mention of the name (ČSSD Alexandra Čuby -> ČSSD)
-    from eval.facts.entities import extract_entities, mentioned, normalize_name
+    from eval.facts.name_match import mentioned
+    from eval.facts.name_words import normalize_name
+    from eval.facts.names_cased import extract_entities
 
     name = extract_entities("Rafaj užívá byty hráče ČSSD Alexandra Čuby.", "cs")[-1]
     other = "Rafaj uses the flats of the ČSSD player."
@@ -340,7 +342,7 @@ def test_a_name_other_languages_spell_alike_dropped(  # type: ignore[no-untyped-
     embedder, source: str, lang: str, said: str, name: str
 ) -> None:
     from eval.facts import extract_entities
-    from eval.facts.entities import travelling_name
+    from eval.facts.name_words import travelling_name
 
     # the version spells such a name or does not say it: the deletion test need only
     # not say otherwise; German nouns (Roten Karte, Nachspielzeit) do not travel
@@ -353,7 +355,7 @@ def test_a_name_other_languages_spell_alike_dropped(  # type: ignore[no-untyped-
 
 def test_initials_that_translations_reorder_are_not_dropped(embedder) -> None:  # type: ignore[no-untyped-def]
     from eval.facts import extract_entities
-    from eval.facts.entities import travelling_name
+    from eval.facts.name_words import travelling_name
 
     # AI travels as a word (French "ai"), but French writes the initials IA: two letters
     # of initials are no name other languages spell alike; the seed's faithful line is clean

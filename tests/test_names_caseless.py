@@ -44,7 +44,8 @@ def test_a_name_replaced_beside_a_script_without_case(  # type: ignore[no-untype
 
 def test_names_next_to_other_scripts_titles_and_short_names() -> None:
     from eval.facts import extract_entities
-    from eval.facts.entities import mentioned, normalize_name
+    from eval.facts.name_match import mentioned
+    from eval.facts.name_words import normalize_name
 
     # a Latin name running into Chinese is the Latin part
     # (the Chinese names come from jieba's tags, which here also take 中断, a break, for
@@ -65,7 +66,7 @@ def test_names_next_to_other_scripts_titles_and_short_names() -> None:
 
 
 def test_where_a_name_may_stand_in_text_without_case() -> None:
-    from eval.facts.entities import caseless_spans
+    from eval.facts.names_caseless import caseless_spans
 
     def spans(text: str, lang: str) -> list[str]:
         return [text[a:b] for a, b in caseless_spans(text, lang)]
@@ -180,7 +181,7 @@ def test_a_name_dropped_from_a_hindi_source(  # type: ignore[no-untyped-def]
 
 def test_a_country_dropped_from_a_chinese_source(embedder) -> None:  # type: ignore[no-untyped-def]
     from eval.facts import extract_entities
-    from eval.facts.entities import place_ids
+    from eval.facts.name_match import place_ids
 
     # CLDR names 土耳其 Turkey: a version without that name has spelling against it
     source = (

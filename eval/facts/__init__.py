@@ -16,8 +16,9 @@ from functools import lru_cache
 from align.profile import phased
 
 from .compare import FactFlag, compare_facts
-from .entities import Similarity, compare_entities, extract_entities
+from .entities import Similarity, compare_entities
 from .model import CATEGORIES, Fact
+from .names_cased import extract_entities
 from .numbers import NUMBER, ROMAN_FIGURE, SCALE, extract_numbers
 from .spans import SpanMask
 from .temporal import extract_temporal
