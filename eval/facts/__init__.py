@@ -33,9 +33,9 @@ TEMPORAL_LANGS = frozenset({"en", "fr", "es", "de", "it", "pt", "nl", "id", "ms"
 # languages whose relative times (last year, yesterday, a year ago) the lexicon reads, though
 # not their durations (counts inflect: dwóch lat, двух лет); Hindi's कल is both yesterday and
 # tomorrow, so days relative to today are not checked against it
-RELATIVE_TIME_LANGS = TEMPORAL_LANGS | {
-    *("ru", "uk", "pl", "cs", "hi", "tr", "ar", "zh", "ja", "ko")
-}
+RELATIVE_TIME_LANGS = TEMPORAL_LANGS | frozenset(
+    {"ru", "uk", "pl", "cs", "hi", "tr", "ar", "zh", "ja", "ko"}
+)
 RELATIVE_DAYS_UNREAD = frozenset({"hi"})
 
 __all__ = [
