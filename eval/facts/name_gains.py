@@ -54,35 +54,32 @@ def deletion_gains(
 
 class DeletionGains:
     """Deletion gains of names (see :func:`deletion_gains`), keyed by ``id`` of the fact:
-    a group added ``now`` is measured at once, one batch; another when one of its names
-    is first asked for, the whole group in one batch (each deleted text costs the model
-    a pass, and most such names are never asked for)."""
+    a group added ``now`` is measured at once, one batch; a name of another group only
+    when it is first asked for (each deleted text costs the model a pass, and most such
+    names are never asked for; a name's gain does not depend on the others measured
+    beside it, and scoring's dry run batches every deleted text of a document anyway)."""
 
     def __init__(self, src_text: str, tgt_text: str) -> None:
         self.texts = src_text, tgt_text
         self.known: dict[int, float] = {}
-        self.waiting: dict[int, int] = {}
-        self.groups: list[tuple[Similarity, list[Fact], list[Fact]]] = []
+        self.waiting: dict[int, tuple[Similarity, list[Fact], list[Fact]]] = {}
 
     def add(
         self, measure: Similarity, src_names: list[Fact], tgt_names: list[Fact], now: bool
     ) -> None:
         if not (src_names or tgt_names):
             return
-        self.groups.append((measure, src_names, tgt_names))
-        group = len(self.groups) - 1
-        for fact in [*src_names, *tgt_names]:
-            self.waiting[id(fact)] = group
         if now:
-            self._measure(group)
-
-    def _measure(self, group: int) -> None:
-        self.known |= deletion_gains(*self.groups[group], *self.texts)
-        self.waiting = {key: g for key, g in self.waiting.items() if g != group}
+            self.known |= deletion_gains(measure, src_names, tgt_names, *self.texts)
+            return
+        for fact in src_names:
+            self.waiting[id(fact)] = (measure, [fact], [])
+        for fact in tgt_names:
+            self.waiting[id(fact)] = (measure, [], [fact])
 
     def __getitem__(self, key: int) -> float:
         if key in self.waiting:
-            self._measure(self.waiting[key])
+            self.known |= deletion_gains(*self.waiting.pop(key), *self.texts)
         return self.known[key]
 
     def get(self, key: int, default: float) -> float:
