@@ -114,6 +114,28 @@ def test_a_chinese_japanese_or_korean_date_is_read_as_a_date() -> None:
     assert fact_flags("3月12日に会議があった。", "ja", "The meeting was on March 12.", "en") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "last_year"),
+    [
+        ("서울시는 작년 3월에 새 도서관을 열었다.", "ko", "작년"),
+        ("首尔市去年3月开设了一家新图书馆。", "zh", "去年"),
+        ("ソウル市は昨年3月に新しい図書館を開いた。", "ja", "昨年"),
+    ],
+)
+def test_a_month_alone_is_no_count(text: str, lang: str, last_year: str) -> None:
+    # 3월 is March, said in words in the translation: no number 3 to drop
+    assert fact_keys(text, lang) == ["rel:year:-1"]
+    faithful = "The city of Seoul opened a new library in March last year."
+    assert fact_flags(text, lang, faithful, "en") == []
+    assert fact_flags(text, lang, "The city of Seoul opened a new library in March.", "en") == [
+        f"dropped:date:{last_year}"
+    ]
+    # a count of months, or a number that only begins like a month, stays a number
+    assert fact_keys("工程持续了3个月。", "zh") == ["num:3"]
+    assert fact_keys("공사는 3개월 걸렸다.", "ko") == ["num:3"]
+    assert fact_keys("他们卖了13月饼。", "zh") == ["num:13"]
+
+
 def test_last_year_in_hindi() -> None:
     source = "पिछले साल बैठक वीडियो कॉन्फ्रेंस से हुई।"
     assert fact_keys(source, "hi") == ["rel:year:-1"]

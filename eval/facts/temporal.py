@@ -232,6 +232,9 @@ _CJK_DATE = re.compile(
     r"(?:(?P<y>\d{4})\s*[年년]\s*(?P<mo>\d{1,2})\s*[月월](?:\s*(?P<d>\d{1,2})\s*[日일])?"
     r"|(?P<mo2>\d{1,2})\s*[月월]\s*(?P<d2>\d{1,2})\s*[日일])"
 )
+# a month alone (3月, 3월: March): no count, and not compared, as a month named alone in
+# words is not (the year or the day it belongs to is said elsewhere, or not at all)
+_CJK_MONTH = re.compile(r"(?<!\d)(?:1[0-2]|0?[1-9])\s*[月월]")
 _NUMERIC_DATE = re.compile(
     r"(?<![\d/.-])(?:(?P<y>\d{4})-(?P<mo>\d{1,2})-(?P<d>\d{1,2})|(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<c>\d{2,4}))(?![\d/.-])"
 )
@@ -403,6 +406,8 @@ def extract_temporal(text: str, lang: str, mask: SpanMask) -> list[Fact]:
         key = _calendar_key(m.group("y"), month, m.group("d") or m.group("d2"))
         if key is not None:
             add(key, m.start(), m.end())
+    for m in mask.matches(_CJK_MONTH, text):
+        mask.claim(m.start(), m.end())
     for m in mask.matches(_TIME_OF_DAY, text):
         hour, minute = m.group("h") or m.group("h2"), m.group("m") or m.group("m2")
         zone = (m.group("z") or m.group("z2") or "").lower().replace(".", "")
