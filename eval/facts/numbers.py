@@ -47,27 +47,7 @@ SCALE_WORDS: tuple[tuple[str, float], ...] = (
 )
 # languages whose scale words (above) and currency words (below) are read, or whose
 # numerals cn2an reads with their scale (13亿): elsewhere "13 ቢሊዮን ዶላር" is read as 13
-SCALE_LANGS = frozenset(
-    {
-        "en",
-        "fr",
-        "es",
-        "pt",
-        "de",
-        "it",
-        "id",
-        "ms",
-        "ru",
-        "uk",
-        "pl",
-        "cs",
-        "zh",
-        "ja",
-        "ko",
-        "hi",
-        "ar",
-    }
-)
+SCALE_LANGS = frozenset("en fr es pt de it id ms ru uk pl cs zh ja ko hi ar".split())
 _POINT_DECIMAL_LANGS = {"en", "zh", "ja", "ko", "hi", "th", "ms", "he"}
 _LONG_SCALE_LANGS = {"fr", "es", "de", "it", "nl", "pl", "cs"}
 SCALE = "|".join(p for p, _ in SCALE_WORDS)
