@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from .conftest import entity_flags
 
 
@@ -69,6 +71,65 @@ def test_countries_and_cities_under_their_other_names(embedder) -> None:  # type
     ]:
         place = extract_entities(src, lang)[-1]
         assert not place_mentioned(place, lang, "en", normalize_name(tgt)), src
+
+
+CITY_SENTENCE = "The summit took place in {} on Monday."
+
+
+@pytest.mark.parametrize(
+    ("city", "lang", "tgt"),
+    [
+        ("Munich", "ru", "Саммит прошёл в понедельник в Мюнхене."),
+        ("Nuremberg", "ru", "Саммит прошёл в понедельник в Нюрнберге."),
+        ("Aachen", "fr", "Le sommet a eu lieu lundi à Aix-la-Chapelle."),
+        ("Regensburg", "fr", "Le sommet a eu lieu lundi à Ratisbonne."),
+        ("Gdansk", "de", "Der Gipfel fand am Montag in Danzig statt."),
+        ("Ljubljana", "de", "Der Gipfel fand am Montag in Laibach statt."),
+        ("Geneva", "tr", "Zirve pazartesi günü Cenevre'de yapıldı."),
+        ("Genoa", "zh", "峰会周一在热那亚举行。"),
+        ("Munich", "ja", "サミットは月曜日にミュンヘンで開かれた。"),
+    ],
+)
+def test_a_city_under_its_name_in_another_language(city, lang, tgt, embedder) -> None:  # type: ignore[no-untyped-def]
+    # GeoNames' names of cities, inflected or not, in either direction; before them,
+    # the Russian, French and German ones above were each a changed name
+    src = CITY_SENTENCE.format(city)
+    assert entity_flags(src, "en", tgt, lang, embedder) == []
+    assert entity_flags(tgt, lang, src, "en", embedder) == []
+
+
+@pytest.mark.parametrize(
+    ("city", "lang", "tgt", "new"),
+    [
+        ("Gdansk", "de", "Der Gipfel fand am Montag in Breslau statt.", "Breslau"),
+        ("Munich", "ru", "Саммит прошёл в понедельник в Нюрнберге.", "Нюрнберге"),
+        ("Genoa", "fr", "Le sommet a eu lieu lundi à Ratisbonne.", "Ratisbonne"),
+    ],
+)
+def test_another_city_under_its_other_name_is_still_another_city(
+    city, lang, tgt, new, embedder
+) -> None:  # type: ignore[no-untyped-def]
+    src = CITY_SENTENCE.format(city)
+    assert entity_flags(src, "en", tgt, lang, embedder) == [f"changed:entity:{city} -> {new}"]
+
+
+def test_city_names_keep_to_their_script_and_to_case_endings() -> None:
+    from eval.facts.name_match import city_ids, city_mentioned
+
+    munich = city_ids("munich", "LATIN")
+    assert munich and city_ids("myunkhene", "CYRILLIC") == munich  # Мюнхене
+    assert city_ids("myunkhene", "LATIN") == frozenset()
+    # 巴黎 (Paris) reads "bali" in pinyin: only a name in Chinese characters is Paris
+    paris = city_ids("paris", "LATIN")
+    assert paris & city_ids("bali", "CJK")
+    assert not paris & city_ids("bali", "LATIN")
+    # a word that only begins like a city's name is not that name with a case ending
+    assert not city_ids("sonsonate", "LATIN") & city_ids("sons", "LATIN")
+    from eval.facts.names_cased import extract_entities
+
+    place = extract_entities("Polscy siatkarze trenowali w Paryżu.", "pl")[-1]
+    assert city_mentioned(place, "en", "volleyball players trained in paris", ["volleyball"])
+    assert not city_mentioned(place, "en", "volleyball players trained in bali", ["volleyball"])
 
 
 def test_a_chinese_name_by_its_romanization(embedder) -> None:  # type: ignore[no-untyped-def]

