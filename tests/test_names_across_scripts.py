@@ -118,7 +118,7 @@ def test_another_city_under_its_other_name_is_still_another_city(
 
 
 def test_city_names_keep_to_their_script_and_to_case_endings() -> None:
-    from eval.facts.name_match import city_ids, city_mentioned
+    from eval.facts.city_names import city_ids, city_mentioned
 
     munich = city_ids("Munich")
     assert munich and city_ids("Мюнхене", "ru") == munich

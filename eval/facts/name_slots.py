@@ -10,9 +10,9 @@ from collections.abc import Callable, Sequence
 from anyascii import anyascii
 
 from ..content import AlignedToken
+from .city_names import city_ids
 from .model import Fact
 from .name_match import (
-    city_ids,
     mentioned,
     place_ids,
     place_mentioned,
