@@ -107,6 +107,8 @@ def test_a_city_under_its_name_in_another_language(city, lang, tgt, embedder) ->
         # two cities GeoNames tells apart, in the same slot, whatever the model says
         ("Warsaw", "pl", "Szczyt odbył się w poniedziałek w Krakowie.", "Krakowie"),
         ("Frankfurt", "zh", "峰会周一在慕尼黑举行。", "慕尼黑"),
+        # an English city that is also a word (cologne) is no term German renders by a noun
+        ("Cologne", "de", "Der Gipfel fand am Montag in Bonn statt.", "Bonn"),
     ],
 )
 def test_another_city_under_its_other_name_is_still_another_city(

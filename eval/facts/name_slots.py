@@ -220,7 +220,7 @@ def replaced_names(
     for old in source:
         old_words = words_of_name(src_text, old)
         for name in target:
-            if id(name) in taken or rendered_term(old, src_text, langs[0], name):
+            if id(name) in taken:
                 continue
             new_words = words_of_name(tgt_text, name)
             pairs = [
@@ -233,6 +233,8 @@ def replaced_names(
                 found.append((old, old, name, name))
                 taken.add(id(name))
                 break
+            if rendered_term(old, src_text, langs[0], name):
+                continue
             replaced = [
                 (w, v)
                 for w, v in pairs
