@@ -530,7 +530,7 @@ def score_rows(
         for group, (key, pair_sides) in zip(groups, sides, strict=True):
             score_pair(group, rehearsal, config, baselines.get(key), pair_sides, mt_top.get(key))
     wanted = rehearsal.wanted
-    embedder.read(list(dict.fromkeys([*wanted["terms"], *wanted["tokens"]])))
+    embedder.terms_with_tokens(list(dict.fromkeys([*wanted["terms"], *wanted["tokens"]])))
     embedder.embed(list(wanted["embed"]))
     out: list[Row] = []
     for group, (key, pair_sides) in zip(groups, sides, strict=True):

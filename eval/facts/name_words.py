@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from anyascii import anyascii
@@ -169,10 +170,24 @@ def entity_fact(name: str, start: int) -> Fact:
     return Fact("entity", f"ent:{normalize_name(name)}", name, start, start + len(name))
 
 
+_POSSESSIVE = re.compile(r"['’]s\b")
+_NOT_ALNUM_OR_LINE = re.compile(r"[^0-9a-z\n]+")
+
+
 def normalize_name(text: str) -> str:
     """ASCII, lower case, no possessive or punctuation: "Elon Musk's" -> "elon musk"."""
-    text = re.sub(r"['’]s\b", "", text)
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", anyascii(text).lower()).split())
+    return normalize_names([text])[0]
+
+
+def normalize_names(texts: Sequence[str]) -> list[str]:
+    """:func:`normalize_name` of each text, folded as one string, one text a line (anyascii
+    reads a long string much faster than many short ones: 300,000 city names in 0.3 s)."""
+    joined = "\n".join(text.replace("\n", " ") for text in texts)
+    folded = anyascii(_POSSESSIVE.sub("", joined)).lower()
+    lines = _NOT_ALNUM_OR_LINE.sub(" ", folded).split("\n")
+    if len(lines) != len(texts):
+        raise ValueError("a name folded to more than one line")
+    return [" ".join(line.split()) for line in lines]
 
 
 def looks_like_name(token: str) -> bool:
