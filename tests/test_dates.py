@@ -203,6 +203,66 @@ _SIGNED_VERSIONS = [
     ("zh", "两家公司去年在日内瓦签署了协议。", "两家公司在日内瓦签署了协议。"),
     ("ko", "두 회사는 작년에 제네바에서 협정에 서명했다.", "두 회사는 제네바에서 협정에 서명했다."),
     ("ja", "両社は昨年ジュネーブで契約を結んだ。", "両社はジュネーブで契約を結んだ。"),
+    (
+        "sv",
+        "De två företagen undertecknade avtalet i fjol i Genève.",
+        "De två företagen undertecknade avtalet i Genève.",
+    ),
+    (
+        "sv",
+        "De två företagen undertecknade avtalet förra året i Genève.",
+        "De två företagen undertecknade avtalet i Genève.",
+    ),
+    (
+        "da",
+        "De to virksomheder underskrev aftalen sidste år i Genève.",
+        "De to virksomheder underskrev aftalen i Genève.",
+    ),
+    (
+        "nb",
+        "De to selskapene signerte avtalen i fjor i Genève.",
+        "De to selskapene signerte avtalen i Genève.",
+    ),
+    (
+        "fi",
+        "Kaksi yritystä allekirjoitti sopimuksen viime vuonna Genevessä.",
+        "Kaksi yritystä allekirjoitti sopimuksen Genevessä.",
+    ),
+    (
+        "ro",
+        "Cele două companii au semnat acordul anul trecut la Geneva.",
+        "Cele două companii au semnat acordul la Geneva.",
+    ),
+    (
+        "hu",
+        "A két cég tavaly írta alá a megállapodást Genfben.",
+        "A két cég Genfben írta alá a megállapodást.",
+    ),
+    (
+        "sk",
+        "Obe spoločnosti podpísali dohodu minulý rok v Ženeve.",
+        "Obe spoločnosti podpísali dohodu v Ženeve.",
+    ),
+    (
+        "hr",
+        "Dvije tvrtke potpisale su sporazum prošle godine u Ženevi.",
+        "Dvije tvrtke potpisale su sporazum u Ženevi.",
+    ),
+    (
+        "sl",
+        "Podjetji sta lani v Ženevi podpisali sporazum.",
+        "Podjetji sta v Ženevi podpisali sporazum.",
+    ),
+    (
+        "bg",
+        "Двете компании подписаха споразумението миналата година в Женева.",
+        "Двете компании подписаха споразумението в Женева.",
+    ),
+    (
+        "vi",
+        "Hai công ty đã ký thỏa thuận vào năm ngoái tại Geneva.",
+        "Hai công ty đã ký thỏa thuận tại Geneva.",
+    ),
 ]
 
 
@@ -240,6 +300,22 @@ def test_a_version_that_drops_last_year_is_flagged_in_languages_without_duration
         ("The papers reported it last week.", "cs", "Noviny o tom psaly v uplynulém týdnu."),
         ("This June the server wrote about it.", "cs", "Letos v červnu o tom server psal."),
         ("This June the server wrote about it.", "de", "Im Juni dieses Jahres schrieb der Server."),
+        ("Production will start next month.", "sv", "Produktionen startar nästa månad."),
+        ("The plant will open next year.", "nb", "Fabrikken åpner neste år."),
+        ("The plant will open next year.", "fi", "Tehdas avataan ensi vuonna."),
+        ("The plant will open next year.", "ro", "Fabrica se va deschide anul viitor."),
+        ("The plant will open next year.", "hu", "A gyár jövőre nyílik meg."),
+        ("The plant will open next year.", "sl", "Tovarna se bo odprla prihodnje leto."),
+        ("The plant will open next year.", "bg", "Заводът ще отвори догодина."),
+        ("The plant will open next year.", "vi", "Nhà máy sẽ mở cửa vào năm tới."),
+        ("The plant opened a year ago.", "sv", "Fabriken öppnade för ett år sedan."),
+        ("The plant opened a year ago.", "hr", "Tvornica je otvorena prije godinu dana."),
+        ("They met yesterday.", "fi", "He tapasivat eilen."),
+        ("They will meet tomorrow.", "hr", "Sastat će se sutra."),
+        ("Sales grew this year.", "ro", "Vânzările au crescut anul acesta."),
+        ("Sales grew this year.", "hu", "Az eladások idén nőttek."),
+        ("The report came out last week.", "da", "Rapporten kom sidste uge."),
+        ("The report came out last week.", "sk", "Správa vyšla minulý týždeň."),
     ],
 )
 def test_relative_times_read_in_the_version_keep_a_faithful_bead_clean(
@@ -282,3 +358,25 @@ def test_one_year_ago_is_not_read_inside_eleven_years_ago() -> None:
     assert fact_keys("工厂一年前开业。", "zh") == ["rel:year:-1"]
     assert fact_keys("工厂十一年前开业。", "zh") == ["num:11"]
     assert fact_keys("공장은 21년 전에 문을 열었다.", "ko") == ["num:21"]
+
+
+def test_a_relative_time_in_a_newly_read_language_dropped_from_an_english_version() -> None:
+    swedish = "Bolaget gick med förlust i fjol, skrev tidningen."
+    assert (
+        fact_flags(swedish, "sv", "The company made a loss last year, the paper wrote.", "en") == []
+    )
+    assert fact_flags(swedish, "sv", "The company made a loss, the paper wrote.", "en") == [
+        "dropped:date:i fjol"
+    ]
+
+
+def test_relative_time_words_of_one_language_are_not_read_in_others() -> None:
+    # Croatian sutra, Finnish eilen and Slovene lani are a sutra, "hurry" and a given name
+    assert fact_keys("The Lotus Sutra was translated in 1884.", "en") == ["year:1884"]
+    assert fact_keys("Wir eilen nach Hause.", "de") == []
+    assert fact_keys("Lani Smith met him.", "en") == []
+    # Portuguese "neste ano" is this year; Norwegian "neste år" next year
+    assert fact_keys("Neste ano a empresa cresceu.", "pt") == ["rel:year:+0"]
+    assert fact_keys("Fabrikken åpner neste år.", "nb") == ["rel:year:+1"]
+    # Vietnamese "hai năm trước" is two years ago, not last year
+    assert fact_keys("Chuyện đó xảy ra hai năm trước.", "vi") == []

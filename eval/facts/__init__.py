@@ -35,6 +35,7 @@ TEMPORAL_LANGS = frozenset({"en", "fr", "es", "de", "it", "pt", "nl", "id", "ms"
 # tomorrow, so days relative to today are not checked against it
 RELATIVE_TIME_LANGS = TEMPORAL_LANGS | frozenset(
     {"ru", "uk", "pl", "cs", "hi", "tr", "ar", "zh", "ja", "ko"}
+    | {"sv", "da", "nb", "nn", "no", "fi", "ro", "hu", "sk", "hr", "bs", "sr", "sl", "bg", "vi"}
 )
 RELATIVE_DAYS_UNREAD = frozenset({"hi"})
 
