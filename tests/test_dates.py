@@ -304,6 +304,7 @@ def test_a_version_that_drops_last_year_is_flagged_in_languages_without_duration
         ("The plant will open next year.", "nb", "Fabrikken åpner neste år."),
         ("The plant will open next year.", "fi", "Tehdas avataan ensi vuonna."),
         ("The plant will open next year.", "ro", "Fabrica se va deschide anul viitor."),
+        ("Production will start next month.", "ro", "Producția va începe luna viitoare."),
         ("The plant will open next year.", "hu", "A gyár jövőre nyílik meg."),
         ("The plant will open next year.", "sl", "Tovarna se bo odprla prihodnje leto."),
         ("The plant will open next year.", "bg", "Заводът ще отвори догодина."),

@@ -330,3 +330,34 @@ def test_a_word_that_goes_on_past_an_apostrophe_is_no_number() -> None:
         )
         == []
     )
+
+
+_BRIDGE = "The bridge will cost 40 million euros, the mayor said."
+
+
+@pytest.mark.parametrize(
+    ("lang", "faithful"),
+    [
+        ("sv", "Bron kommer att kosta 40 miljoner euro, sa borgmästaren."),
+        ("da", "Broen kommer til at koste 40 millioner euro, sagde borgmesteren."),
+        ("nb", "Brua vil koste 40 millioner euro, sa ordføreren."),
+        ("fi", "Silta maksaa 40 miljoonaa euroa, pormestari sanoi."),
+        ("ro", "Podul va costa 40 de milioane de euro, a spus primarul."),
+        ("hu", "A híd 40 millió euróba kerül, mondta a polgármester."),
+        ("sk", "Most bude stáť 40 miliónov eur, povedal starosta."),
+        ("hr", "Most će stajati 40 milijuna eura, rekao je gradonačelnik."),
+        ("sl", "Most bo stal 40 milijonov evrov, je dejal župan."),
+        ("bg", "Мостът ще струва 40 милиона евро, каза кметът."),
+        ("vi", "Cây cầu sẽ có giá 40 triệu euro, thị trưởng nói."),
+    ],
+)
+def test_an_amount_with_its_scale_and_currency_in_more_languages(lang: str, faithful: str) -> None:
+    assert fact_keys(faithful, lang) == ["money:EUR:40000000"]
+    assert fact_flags(_BRIDGE, "en", faithful, lang) == []
+    changed = fact_flags(_BRIDGE, "en", faithful.replace("40", "45"), lang)
+    assert len(changed) == 1 and changed[0].startswith("changed:money:40 million euros -> 45 ")
+
+
+def test_danish_and_norwegian_billions_are_a_thousand_times_a_milliard() -> None:
+    assert fact_keys("Budgettet voksede med 2,5 milliarder kroner.", "da") == ["num:2500000000"]
+    assert fact_keys("Budgettet voksede med 2,5 billioner kroner.", "da") == ["num:2500000000000"]

@@ -27,29 +27,35 @@ SCALE_WORDS: tuple[tuple[str, float], ...] = (
     (r"mil millones|mil milhões", 1e9),
     (
         r"thousands?|k|mille|mil|milliers|tausend|tsd\.?|mila|ribu|rb|тыс\w*|тис\.?|тисяч\w*|tys\.?|tysi\w*|tis\.?|tisíc\w*|"
-        r"हज(?:़|\u093c)?ार|ألف|آلاف",
+        r"हज(?:़|\u093c)?ार|ألف|آلاف|tusen|tusinde|tuhatta|tuhat|mii|ezer|tisuć\w*|hiljad\w*|tisoč\w*|"
+        r"хиляд[аи]|nghìn|ngàn",
         1e3,
     ),
     (r"lakhs?|lacs?|लाख", 1e5),
     (r"crores?|करो(?:ड़|ड\u093c|ड)", 1e7),
     (
-        r"millions?|mn|mio\.?|millón|millones|million(?:en)?|milione|milioni|milhão|milhões|juta|jt|млн|миллион\w*|мільйон\w*|mln|milion\w*|मिलियन|مليون|ملايين",
+        r"millions?|mn|mio\.?|millón|millones|million(?:en|er)?|milione|milioni|milhão|milhões|juta|jt|млн|миллион\w*|мільйон\w*|mln|milion\w*|मिलियन|مليون|ملايين|"
+        r"miljon\w*|miljoona\w*|milioane|millió\w*|milión\w*|milijun\w*|milijon\w*|милион\w*|triệu",
         1e6,
     ),
     (
-        r"billions?|bn|milliards?|milliarden?|mrd\.?|miliardo|miliardi|mld\.?|miliar|milyar|bilhão|bilhões|млрд|миллиард\w*|мільярд\w*|miliard\w*|बिलियन|अरब|مليار|مليارات",
+        r"billions?|bn|milliards?|milliarden?|milliarder|mrd\.?|miliardo|miliardi|mld\.?|miliar|milyar|bilhão|bilhões|млрд|миллиард\w*|мільярд\w*|miliard\w*|बिलियन|अरब|مليار|مليارات|"
+        r"miljard\w*|milliárd\w*|milijard\w*|милиард\w*|tỷ",
         1e9,
     ),
     (
-        r"trillions?|billones|billón|billionen|trilioni|triliun|trilhão|trilhões|трлн|триллион\w*|трильйон\w*|bilion\w*|تريليون",
+        r"trillions?|billones|billón|billionen|trilioni|triliun|trilhão|trilhões|трлн|триллион\w*|трильйон\w*|bilion\w*|تريليون|"
+        r"billioner|biljon\w*|biljoona\w*|billió\w*|bilión\w*|bilijun\w*|bilijon\w*|трилион\w*",
         1e12,
     ),
 )
 # languages whose scale words (above) and currency words (below) are read, or whose
 # numerals cn2an reads with their scale (13亿): elsewhere "13 ቢሊዮን ዶላር" is read as 13
-SCALE_LANGS = frozenset("en fr es pt de it id ms ru uk pl cs zh ja ko hi ar".split())
+SCALE_LANGS = frozenset(
+    "en fr es pt de it id ms ru uk pl cs zh ja ko hi ar sv da nb nn no fi ro hu sk sl hr bs sr bg vi".split()
+)
 _POINT_DECIMAL_LANGS = {"en", "zh", "ja", "ko", "hi", "th", "ms", "he"}
-_LONG_SCALE_LANGS = {"fr", "es", "de", "it", "nl", "pl", "cs"}
+_LONG_SCALE_LANGS = {"fr", "es", "de", "it", "nl", "pl", "cs", "da", "nb", "nn", "no"}
 SCALE = "|".join(p for p, _ in SCALE_WORDS)
 
 CURRENCY_SYMBOLS = {
@@ -84,7 +90,7 @@ CURRENCY_WORDS: tuple[tuple[str, str], ...] = (
         r"dollars?|dólar(?:es)?|dollari|dollaro|dolar\w*|доллар\w*|долл\.?|долар\w*|डॉलर|ドル|美元|달러|دولار\w*",
         "USD",
     ),
-    (r"euros?|евро|євро|eur|ユーロ|欧元|유로|يورو", "EUR"),
+    (r"euros?|euroa|eura|euró\w*|evr(?:o|a|ov|ih|u)|евро|євро|eur|ユーロ|欧元|유로|يورو", "EUR"),
     (r"pounds?|livres? sterling|sterling|ポンド|英镑", "GBP"),
     (r"yen|円", "JPY"),
     (r"yuan|renminbi|元|юан\w*", "CNY"),
@@ -154,7 +160,7 @@ ROMAN_FIGURE = re.compile(r"(?:(?:siglo|século|secolo)\s+)?[IVXLC]+(?:e|er|ème
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 # a scale word, or a Chinese, Japanese or Korean one, which the currency follows unspaced
 # (50億円, 4500만 유로)
-_MONEY_SCALE = rf"(?:\s?((?:{SCALE})(?!\w)|[万萬亿億만억]))?"
+_MONEY_SCALE = rf"(?:\s?(?:de\s+)?((?:{SCALE})(?!\w)|[万萬亿億만억]))?"
 _MONEY_SYMBOL_FIRST = re.compile(rf"({_SYMBOL})\s?({NUMBER}){_MONEY_SCALE}", re.IGNORECASE)
 _MONEY_AMOUNT_FIRST = re.compile(
     rf"({NUMBER}){_MONEY_SCALE}\s?(?:(?:de|d['’]|di|of|von)\s?)?"

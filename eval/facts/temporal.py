@@ -45,7 +45,7 @@ RELATIVE: tuple[tuple[int, str, str], ...] = (
         1,
         r"next|coming|prochaine?|próxim[oa]|nächste[nms]?|kommende[nms]?|prossim[oa]|volgende?|przyszł\w*|następn\w*|příští\w*|следующ\w*|будущ\w*|наступн\w*|майбутн\w*|अगले|आगामी|gelecek|önümüzdeki|nästa|næste|neste(?=\s+(?:år|måned|uke))|ensi|jövő|budúc\w*|sljedeć\w*|sledeć\w*|slijedeć\w*|iduć\w*|naredn\w*|prihodnj\w*|naslednj\w*|следващ\w*",
         r"prochaine?|próxim[oa]|que viene|que vem|depan|mendatang|prossim[oa]|venturo|"
-        r"المقبل|المقبلة|القادم|القادمة|viitor\w*|următor\w*",
+        r"المقبل|المقبلة|القادم|القادمة|viito\w*|următo\w*",
     ),
 )
 DAYS: tuple[tuple[int, str], ...] = (
