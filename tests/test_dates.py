@@ -263,6 +263,17 @@ _SIGNED_VERSIONS = [
         "Hai công ty đã ký thỏa thuận vào năm ngoái tại Geneva.",
         "Hai công ty đã ký thỏa thuận tại Geneva.",
     ),
+    (
+        "el",
+        "Οι δύο εταιρείες υπέγραψαν τη συμφωνία πέρυσι στη Γενεύη.",
+        "Οι δύο εταιρείες υπέγραψαν τη συμφωνία στη Γενεύη.",
+    ),
+    ("he", "שתי החברות חתמו על ההסכם בשנה שעברה בז׳נבה.", "שתי החברות חתמו על ההסכם בז׳נבה."),
+    (
+        "fa",
+        "دو شرکت سال گذشته در ژنو قرارداد را امضا کردند.",
+        "دو شرکت در ژنو قرارداد را امضا کردند.",
+    ),
 ]
 
 
@@ -317,6 +328,16 @@ def test_a_version_that_drops_last_year_is_flagged_in_languages_without_duration
         ("Sales grew this year.", "hu", "Az eladások idén nőttek."),
         ("The report came out last week.", "da", "Rapporten kom sidste uge."),
         ("The report came out last week.", "sk", "Správa vyšla minulý týždeň."),
+        ("Production will start next month.", "el", "Η παραγωγή θα ξεκινήσει τον επόμενο μήνα."),
+        ("The report came out last week.", "el", "Η έκθεση δημοσιεύτηκε την περασμένη εβδομάδα."),
+        ("The plant opened a year ago.", "el", "Το εργοστάσιο άνοιξε πριν από ένα χρόνο."),
+        ("They met yesterday.", "el", "Συναντήθηκαν χθες."),
+        ("The plant will open next year.", "he", "המפעל ייפתח בשנה הבאה."),
+        ("The report came out last week.", "he", "הדוח פורסם בשבוע שעבר."),
+        ("They will meet tomorrow.", "he", "הם ייפגשו מחר."),
+        ("Production will start next month.", "fa", "تولید ماه آینده آغاز می‌شود."),
+        ("Sales grew this year.", "fa", "فروش امسال افزایش یافت."),
+        ("The plant opened a year ago.", "fa", "کارخانه یک سال پیش افتتاح شد."),
     ],
 )
 def test_relative_times_read_in_the_version_keep_a_faithful_bead_clean(
@@ -381,3 +402,21 @@ def test_relative_time_words_of_one_language_are_not_read_in_others() -> None:
     assert fact_keys("Fabrikken åpner neste år.", "nb") == ["rel:year:+1"]
     # Vietnamese "hai năm trước" is two years ago, not last year
     assert fact_keys("Chuyện đó xảy ra hai năm trước.", "vi") == []
+
+
+def test_relative_times_said_in_words_that_also_mean_something_else_stay_unchecked() -> None:
+    # Greek "του χρόνου" is next year and "of time"; Hebrew "השנה" this year and "the year"
+    assert fact_keys("Η πάροδος του χρόνου άλλαξε την πόλη.", "el") == []
+    assert (
+        fact_flags(
+            "The plant will open next year.", "en", "Το εργοστάσιο θα ανοίξει του χρόνου.", "el"
+        )
+        == []
+    )
+    assert fact_flags("Sales grew this year.", "en", "המכירות גדלו השנה.", "he") == []
+    # ... while the same languages' last year is checked
+    assert fact_flags("Sales grew last year.", "en", "Οι πωλήσεις αυξήθηκαν.", "el") == [
+        "dropped:date:last year"
+    ]
+    # Persian "دو سال گذشته" is the past two years, not last year
+    assert fact_keys("فروش در دو سال گذشته افزایش یافت.", "fa") == []

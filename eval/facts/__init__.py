@@ -31,13 +31,20 @@ _NUMBER_PARSER_LANGS = {"hi", "ru", "uk"}
 WORD_NUMBER_LANGS = frozenset(_TEXT2NUM_LANGS | _CN2AN_LANGS | _NUMBER_PARSER_LANGS)
 TEMPORAL_LANGS = frozenset({"en", "fr", "es", "de", "it", "pt", "nl", "id", "ms"})
 # languages whose relative times (last year, yesterday, a year ago) the lexicon reads, though
-# not their durations (counts inflect: dwóch lat, двух лет); Hindi's कल is both yesterday and
-# tomorrow, so days relative to today are not checked against it
+# not their durations (counts inflect: dwóch lat, двух лет)
 RELATIVE_TIME_LANGS = TEMPORAL_LANGS | frozenset(
     {"ru", "uk", "pl", "cs", "hi", "tr", "ar", "zh", "ja", "ko"}
     | {"sv", "da", "nb", "nn", "no", "fi", "ro", "hu", "sk", "hr", "bs", "sr", "sl", "bg", "vi"}
+    | {"el", "he", "fa"}
 )
-RELATIVE_DAYS_UNREAD = frozenset({"hi"})
+# relative times a language says in words that also mean something else, not checked
+# against it: Hindi's कल is yesterday and tomorrow, Greek's του χρόνου next year and "of
+# time", Hebrew's השנה this year and "the year"
+RELATIVE_UNREAD: dict[str, tuple[str, ...]] = {
+    "hi": ("rel:day:",),
+    "el": ("rel:year:+1",),
+    "he": ("rel:year:+0",),
+}
 
 __all__ = [
     "CATEGORIES",

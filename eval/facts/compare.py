@@ -133,7 +133,7 @@ def _unverifiable(fact: Fact, own_lang: str | None, other_lang: str | None) -> b
     """A fact the other side's language could state in a way we cannot read, or one
     read from Chinese or Japanese numerals, which also spell names (九州, 四川), or the
     number of a name (COVID-19) that Chinese, Japanese or Korean write in their words."""
-    from . import RELATIVE_DAYS_UNREAD, RELATIVE_TIME_LANGS, TEMPORAL_LANGS, WORD_NUMBER_LANGS
+    from . import RELATIVE_TIME_LANGS, RELATIVE_UNREAD, TEMPORAL_LANGS, WORD_NUMBER_LANGS
 
     if other_lang is None:
         return False
@@ -143,7 +143,7 @@ def _unverifiable(fact: Fact, own_lang: str | None, other_lang: str | None) -> b
     if fact.spelled and (other_lang not in WORD_NUMBER_LANGS or own_lang in {"zh", "ja"}):
         return True
     if fact.key.startswith("rel:"):
-        if fact.key.startswith("rel:day:") and other_lang in RELATIVE_DAYS_UNREAD:
+        if fact.key.startswith(RELATIVE_UNREAD.get(other_lang, ())):
             return True
         return other_lang not in RELATIVE_TIME_LANGS
     return _family(fact) in TIME_FAMILIES and other_lang not in TEMPORAL_LANGS

@@ -19,9 +19,9 @@ from .numbers import QUALIFIERS, parse_number
 from .spans import SpanMask
 
 UNITS: dict[str, str] = {
-    "year": r"years?|ans?|années?|años?|tahun|jahre?n?|jahr(?:es)?|anni|anno|anos?|jaren|jaar|lata?|let|lety|rok\w*|roce|год\w*|лет|साल|वर्ष|yıl(?:lar\w*|ı\w*|da\w*|dır|lık\w*|ın\w*)?|sene(?:si|nin|de|dir|lik)?|рік|рок\w*|році|عام|العام|سنة|السنة|أعوام|سنوات|år|året|åren|vuo(?:si|nna|den|tta|tena)|anul(?:ui)?|anii?|év(?:ben|et|vel|e)?|godin\w*",
-    "month": r"months?|mois|mes(?:es)?|bulan|monate?n?|monat(?:s|es)?|mesi|mese|mês|maand(?:en)?|miesi\w*|měsíc\w*|месяц\w*|महीन\w*|ay(?:ı|ın|da|dan|dır|lık)?|місяц\w*|місяць|شهر|الشهر|أشهر|شهور|månad\w*|måned\w*|kuu(?:kausi|kauden|kautta|ssa)|hónap\w*|lun[ăa]|luni(?:i)?|mjesec\w*|mesec\w*|mesiac\w*|месец\w*",
-    "week": r"weeks?|semaines?|semanas?|minggu|pekan|wochen?|settimane|settimana|we(?:ken|ek)|tydzień|tygodni\w*|týd\w*|недел\w*|हफ्त\w*|सप्ताह|hafta\w*|тиждень|тижн\w*|أسبوع|الأسبوع|أسابيع|vecka|veckan|veckor|uge[nr]?|uke[nr]?|viikko(?:a|on)?|viiko(?:lla|n|t|ssa)|hét|héten|hetet|săptămân\w*|tjed(?:an|na|nu|ni)|sedmic\w*|týžd\w*|týždeň|teden|tedn\w*|седмиц\w*",
+    "year": r"years?|ans?|années?|años?|tahun|jahre?n?|jahr(?:es)?|anni|anno|anos?|jaren|jaar|lata?|let|lety|rok\w*|roce|год\w*|лет|साल|वर्ष|yıl(?:lar\w*|ı\w*|da\w*|dır|lık\w*|ın\w*)?|sene(?:si|nin|de|dir|lik)?|рік|рок\w*|році|عام|العام|سنة|السنة|أعوام|سنوات|år|året|åren|vuo(?:si|nna|den|tta|tena)|anul(?:ui)?|anii?|év(?:ben|et|vel|e)?|godin\w*|χρόνο\w*|χρόνια|χρονιά\w*|έτο[ςυ]|έτη|ετών",
+    "month": r"months?|mois|mes(?:es)?|bulan|monate?n?|monat(?:s|es)?|mesi|mese|mês|maand(?:en)?|miesi\w*|měsíc\w*|месяц\w*|महीन\w*|ay(?:ı|ın|da|dan|dır|lık)?|місяц\w*|місяць|شهر|الشهر|أشهر|شهور|månad\w*|måned\w*|kuu(?:kausi|kauden|kautta|ssa)|hónap\w*|lun[ăa]|luni(?:i)?|mjesec\w*|mesec\w*|mesiac\w*|месец\w*|μήνα\w*|μήνες|μηνών",
+    "week": r"weeks?|semaines?|semanas?|minggu|pekan|wochen?|settimane|settimana|we(?:ken|ek)|tydzień|tygodni\w*|týd\w*|недел\w*|हफ्त\w*|सप्ताह|hafta\w*|тиждень|тижн\w*|أسبوع|الأسبوع|أسابيع|vecka|veckan|veckor|uge[nr]?|uke[nr]?|viikko(?:a|on)?|viiko(?:lla|n|t|ssa)|hét|héten|hetet|săptămân\w*|εβδομάδ\w*|tjed(?:an|na|nu|ni)|sedmic\w*|týžd\w*|týždeň|teden|tedn\w*|седмиц\w*",
     "day": r"days?|jours?|journées?|días?|dias?|hari|tage?n?|tages|giorni|giorno|dagen|dag|dni|dzień|dn\w*|день|дн\w*|दिन|gün(?:ü|ün|de|den|dür|lük\w*|ler\w*)?|يوم|أيام",
     "hour": r"hours?|heures?|horas?|jam|stunden?|ore|ora|uur|godzin\w*|hodin\w*|час\w*|घंट\w*",
     "decade": r"decades?|décennies?|décadas?|dekade|jahrzehnte?n?|decenni|decennio|decennium",
@@ -31,7 +31,7 @@ UNITS: dict[str, str] = {
 RELATIVE: tuple[tuple[int, str, str], ...] = (
     (
         -1,
-        r"last|past|previous|scors[oa]|pasad[oa]|passad[oa]|letzte[nms]?|vergangene[nms]?|vorige[nms]?|im vorigen|ubiegł\w*|zeszł\w*|poprzedni\w*|minul\w*|uplynul\w*|прошл\w*|минувш\w*|पिछल[ेीा]|गत|geçen|geçtiğimiz|минул\w*|förra|sidste|forrige|viime|edellisen\w*|múlt|prošl\w*|protekl\w*|prejšnj\w*|минал\w*",
+        r"last|past|previous|scors[oa]|pasad[oa]|passad[oa]|letzte[nms]?|vergangene[nms]?|vorige[nms]?|im vorigen|ubiegł\w*|zeszł\w*|poprzedni\w*|minul\w*|uplynul\w*|прошл\w*|минувш\w*|पिछल[ेीा]|गत|geçen|geçtiğimiz|минул\w*|förra|sidste|forrige|viime|edellisen\w*|múlt|prošl\w*|protekl\w*|prejšnj\w*|минал\w*|περασμέν\w*|προηγούμεν\w*",
         r"dernière|dernier|passée?|précédente?|pasad[oa]|anterior|lalu|kemarin|sebelumnya|scors[oa]|passat[oa]|passad[oa]|"
         r"trecut\w*|precedent\w*|"
         r"الماضي|الماضية|المنصرم|المنصرمة|الفائت",
@@ -43,7 +43,7 @@ RELATIVE: tuple[tuple[int, str, str], ...] = (
     ),
     (
         1,
-        r"next|coming|prochaine?|próxim[oa]|nächste[nms]?|kommende[nms]?|prossim[oa]|volgende?|przyszł\w*|następn\w*|příští\w*|следующ\w*|будущ\w*|наступн\w*|майбутн\w*|अगले|आगामी|gelecek|önümüzdeki|nästa|næste|neste(?=\s+(?:år|måned|uke))|ensi|jövő|budúc\w*|sljedeć\w*|sledeć\w*|slijedeć\w*|iduć\w*|naredn\w*|prihodnj\w*|naslednj\w*|следващ\w*",
+        r"next|coming|prochaine?|próxim[oa]|nächste[nms]?|kommende[nms]?|prossim[oa]|volgende?|przyszł\w*|następn\w*|příští\w*|следующ\w*|будущ\w*|наступн\w*|майбутн\w*|अगले|आगामी|gelecek|önümüzdeki|nästa|næste|neste(?=\s+(?:år|måned|uke))|ensi|jövő|budúc\w*|sljedeć\w*|sledeć\w*|slijedeć\w*|iduć\w*|naredn\w*|prihodnj\w*|naslednj\w*|следващ\w*|επόμεν\w*|ερχόμεν\w*",
         r"prochaine?|próxim[oa]|que viene|que vem|depan|mendatang|prossim[oa]|venturo|"
         r"المقبل|المقبلة|القادم|القادمة|viito\w*|următo\w*",
     ),
@@ -52,7 +52,7 @@ DAYS: tuple[tuple[int, str], ...] = (
     (
         -1,
         r"yesterday|last night|hier|ayer|anoche|kemarin|gestern|ieri|ontem|gisteren|wczoraj|včera|вчера|вчора|учора|dün|أمس|الأمس|البارحة|"
-        r"igår|i går|eilen|tegnap|jučer|juče|včeraj|hôm qua",
+        r"igår|i går|eilen|tegnap|jučer|juče|včeraj|hôm qua|χθες|χτες|χθές|(?:[ובלהמש]{1,2})?אתמול|دیروز",
     ),
     (
         0,
@@ -61,7 +61,8 @@ DAYS: tuple[tuple[int, str], ...] = (
     (
         1,
         r"tomorrow|demain|besok|domani|amanhã|jutro|zítra|завтра|yarın|غدا|غدًا|غداً|"
-        r"imorgon|i morgon|i morgen|huomenna|mâine|holnap|zajtra|sutra|jutri|утре|ngày mai|"
+        r"imorgon|i morgon|i morgen|huomenna|mâine|holnap|zajtra|sutra|jutri|утре|ngày mai|αύριο|"
+        r"(?:[ובלהמש]{1,2})?מחר|(?<!پس)(?<!پس\u200c)(?<!پس )فردا|"
         r"(?<!la )(?<!esta )(?<!cada )(?<!una )mañana",
     ),
 )
@@ -80,11 +81,12 @@ RELATIVE_WORDS: tuple[tuple[str, int, str], ...] = (
         -1,
         r"vorjahr\w*|loni|loňsk\w*|ubiegłoroczn\w*|прошлогодн\w*|i fjol|ifjol|fjolårets?|i fjor|"
         r"ifjor|fjorårets?|tavaly\w*|vlani|vlaňajš\w*|lani|lansk(?:o|em|ega) let[oua]|"
-        r"prejšnj(?:e|em|ega) let[oua]|năm ngoái|"
+        r"prejšnj(?:e|em|ega) let[oua]|năm ngoái|πέρυσι|πέρσι|περσιν\w*|(?:[ובלהמש]{1,2})?שנה שעברה|(?:[ובלהמש]{1,2})?שנה שחלפה|"
+        r"(?:[ובלהמש]{1,2})?אשתקד|(?<!دو )(?<!سه )(?<!چهار )(?<!پنج )(?<!شش )(?<!هفت )(?<!هشت )(?<!نه )(?<!ده )(?<!چند )(?<![\d۰-۹] )سال گذشته|پارسال|"
         r"(?<!\d )(?<!hai )(?<!ba )(?<!bốn )(?<!năm )(?<!sáu )(?<!bảy )(?<!tám )(?<!chín )(?<!mười )"
         r"(?<!vài )(?<!mấy )năm trước",
     ),
-    ("year", 0, r"letos|letošní\w*|i år|idén|năm nay"),
+    ("year", 0, r"letos|letošní\w*|i år|idén|năm nay|φέτος|φετιν\w*|امسال"),
     # this June: of this year ("may" left out: "this may be")
     (
         "year",
@@ -99,30 +101,42 @@ RELATIVE_WORDS: tuple[tuple[str, int, str], ...] = (
         r"год назад|годом (?:ранее|раньше)|рік тому|rok temu|rok wcześniej|před rokem|o rok dříve|"
         r"एक (?:साल|वर्ष) पहले|قبل عام|قبل سنة|för ett år sedan|for et år siden|vuosi sitten|"
         r"acum un an|egy évvel ezelőtt|pred rokom|prije godinu dana|pre godinu dana|pred letom|"
-        r"преди година|một năm trước",
+        r"преди година|một năm trước|πριν (?:από )?έν[αν]ν? (?:χρόνο|έτος)|לפני שנה|یک سال (?:پیش|قبل)",
     ),
     (
         "month",
         -1,
         r"месяц назад|місяць тому|miesiąc temu|před měsícem|एक (?:महीने|महीना) पहले|قبل شهر|"
         r"för en månad sedan|for en måned siden|kuukausi sitten|acum o lună|egy hónappal ezelőtt|"
-        r"pred mesiacom|prije mjesec dana|pre mesec dana|pred mesecem|преди месец|một tháng trước",
+        r"pred mesiacom|prije mjesec dana|pre mesec dana|pred mesecem|преди месец|một tháng trước|"
+        r"πριν (?:από )?έν[αν]ν? μήνα|לפני חודש|یک ماه (?:پیش|قبل)",
     ),
     (
         "week",
         -1,
         r"неделю назад|tydzień temu|před týdnem|एक (?:हफ्ते|सप्ताह) पहले|för en vecka sedan|"
         r"for en uge siden|for en uke siden|viikko sitten|acum o săptămână|egy héttel ezelőtt|"
-        r"pred týždňom|prije tjedan dana|pred tednom|преди седмица|một tuần trước",
+        r"pred týždňom|prije tjedan dana|pred tednom|преди седмица|một tuần trước|"
+        r"πριν (?:από )?μ[ιί]α εβδομάδα|לפני שבוע|یک هفته (?:پیش|قبل)",
     ),
     (
         "year",
         1,
         r"nächstjährig\w*|příští rok|jövőre|dogodine|догодина|(?:prihodnj|naslednj)(?:e|em|ega) "
-        r"let[oua]|năm tới|năm sau|sang năm",
+        r"let[oua]|năm tới|năm sau|sang năm|(?:[ובלהמש]{1,2})?שנה הבאה|سال آینده|سال آتی",
     ),
-    ("month", 1, r"tháng tới|tháng sau"),
-    ("week", 1, r"tuần tới|tuần sau"),
+    (
+        "month",
+        -1,
+        r"(?:[ובלהמש]{1,2})?חודש שעבר|(?<!دو )(?<!سه )(?<!چهار )(?<!پنج )(?<!شش )(?<!هفت )(?<!هشت )(?<!نه )(?<!ده )(?<!چند )(?<![\d۰-۹] )ماه گذشته",
+    ),
+    (
+        "week",
+        -1,
+        r"(?:[ובלהמש]{1,2})?שבוע שעבר|(?<!دو )(?<!سه )(?<!چهار )(?<!پنج )(?<!شش )(?<!هفت )(?<!هشت )(?<!نه )(?<!ده )(?<!چند )(?<![\d۰-۹] )هفته گذشته",
+    ),
+    ("month", 1, r"tháng tới|tháng sau|(?:[ובלהמש]{1,2})?חודש הבא|ماه آینده|ماه آتی"),
+    ("week", 1, r"tuần tới|tuần sau|(?:[ובלהמש]{1,2})?שבוע הבא|هفته آینده|هفته آتی"),
 )
 DECADE_WORDS = {
     "twenties": 20,
