@@ -420,3 +420,27 @@ def test_relative_times_said_in_words_that_also_mean_something_else_stay_uncheck
     ]
     # Persian "دو سال گذشته" is the past two years, not last year
     assert fact_keys("فروش در دو سال گذشته افزایش یافت.", "fa") == []
+
+
+@pytest.mark.parametrize(
+    ("english", "lang", "version"),
+    [
+        ("They will meet the day after tomorrow.", "fr", "Ils se verront après-demain."),
+        ("They will meet the day after tomorrow.", "es", "Se verán pasado mañana."),
+        ("They will meet the day after tomorrow.", "pt", "Eles se verão depois de amanhã."),
+        ("They will meet the day after tomorrow.", "de", "Sie treffen sich übermorgen."),
+        ("They will meet the day after tomorrow.", "ja", "彼らは明後日会う。"),
+        ("They will meet the day after tomorrow.", "id", "Mereka akan bertemu lusa."),
+        ("They met the day before yesterday.", "it", "Si sono visti l'altro ieri."),
+        ("They met the day before yesterday.", "ja", "彼らは一昨日会った。"),
+        ("They met the day before yesterday.", "zh", "他们前天见面了。"),
+        ("They met the day before yesterday.", "id", "Mereka bertemu kemarin lusa."),
+    ],
+)
+def test_two_days_off_is_not_read_as_one(english: str, lang: str, version: str) -> None:
+    assert fact_flags(english, "en", version, lang) == []
+    one_day = english.replace("the day after tomorrow", "tomorrow").replace(
+        "the day before yesterday", "yesterday"
+    )
+    flags = fact_flags(one_day, "en", version, lang)
+    assert len(flags) == 1 and flags[0].startswith("changed:date:"), flags

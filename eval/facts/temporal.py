@@ -49,6 +49,22 @@ RELATIVE: tuple[tuple[int, str, str], ...] = (
     ),
 )
 DAYS: tuple[tuple[int, str], ...] = (
+    # two days off first: they hold the words of one day off (après-demain, أول أمس)
+    (
+        -2,
+        r"day before yesterday|avant-hier|anteayer|antier|antes de ayer|(?:l['’])?altro ?ieri|"
+        r"vorgestern|eergisteren|anteontem|позавчера|позавчора|przedwczoraj|předevčírem|"
+        r"predvčerom|kemarin lusa|i förrgår|i forgårs|toissapäivänä|tegnapelőtt|alaltăieri|"
+        r"prekjučer|prekjuče|predvčerajšnjim|προχθές|προχτές|שלשום|پریروز|hôm kia|evvelsi gün|"
+        r"أول أمس|أول من أمس|онзи ден",
+    ),
+    (
+        2,
+        r"day after tomorrow|après-demain|pasado mañana|depois de amanhã|dopodomani|übermorgen|"
+        r"overmorgen|послезавтра|післязавтра|pojutrze|pozítří|pozajtra|lusa|i övermorgon|"
+        r"i overmorgen|ylihuomenna|holnapután|poimâine|prekosutra|pojutrišnjem|μεθαύριο|"
+        r"מחרתיים|پس‌فردا|پس فردا|ngày kia|öbür gün|بعد غد|вдругиден",
+    ),
     (
         -1,
         r"yesterday|last night|hier|ayer|anoche|kemarin|gestern|ieri|ontem|gisteren|wczoraj|včera|вчера|вчора|учора|dün|أمس|الأمس|البارحة|"
@@ -73,6 +89,7 @@ DAY_WORD_LANGS: dict[str, frozenset[str]] = {
     "lani": frozenset({"sl", "hr", "bs", "sr"}),  # a given name elsewhere
     "eilen": frozenset({"fi"}),  # German: (they) hurry
     "sutra": frozenset({"hr", "bs", "sr"}),  # English: a sutra
+    "lusa": frozenset({"id", "ms"}),  # Portuguese: the news agency
 }
 # Single words that are a relative time on their own.
 RELATIVE_WORDS: tuple[tuple[str, int, str], ...] = (
@@ -174,6 +191,8 @@ CJK_RELATIVE: tuple[tuple[str, int, str], ...] = (
     ),
     ("week", 0, r"本周|这周|这个星期|今週|이번 ?주"),
     ("week", 1, r"下周|下星期|下个星期|来週|다음 ?주"),
+    ("day", -2, r"(?:一|(?<!\d)1)昨日|前天|그저께|엊그제"),
+    ("day", 2, r"明後日|あさって|后天|모레"),
     ("day", -1, r"昨天|昨日|어제"),
     ("day", 0, r"今天|今日|本日|오늘"),
     ("day", 1, r"明天|明日|내일"),
