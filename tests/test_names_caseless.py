@@ -86,6 +86,19 @@ def test_where_a_name_may_stand_in_text_without_case() -> None:
     assert not {"说", "的"} & set(chinese)
     # Thai writes no spaces between words and they are not cut here: no stretch at all
     assert spans("นายกรัฐมนตรีกล่าวว่าประเทศไทยจะเปิดประเทศ", "th") == []
+    # a date or an amount the fact extractors read is judged as one, not as a name
+    hebrew = spans("ראש העיר אמר בשנה שעברה שהגשר יעלה 40 מיליון אירו.", "he")
+    assert "העיר" in hebrew
+    assert not {"בשנה", "שעברה", "בשנה שעברה", "מיליון", "אירו", "מיליון אירו"} & set(hebrew)
+    assert "去年" not in spans("市议会去年批准了新预算。", "zh")
+
+
+def test_a_faithful_version_of_a_hebrew_reference_has_no_name_dropped(  # type: ignore[no-untyped-def]
+    embedder,
+) -> None:
+    source = "ראש העיר אמר שהגשר יעלה 40 מיליון אירו."
+    faithful = "The mayor said the bridge would cost 40 million euros."
+    assert entity_flags(source, "he", faithful, "en", embedder) == []
 
 
 def test_a_name_dropped_from_a_chinese_source(embedder) -> None:  # type: ignore[no-untyped-def]

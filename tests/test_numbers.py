@@ -349,6 +349,8 @@ _BRIDGE = "The bridge will cost 40 million euros, the mayor said."
         ("sl", "Most bo stal 40 milijonov evrov, je dejal župan."),
         ("bg", "Мостът ще струва 40 милиона евро, каза кметът."),
         ("vi", "Cây cầu sẽ có giá 40 triệu euro, thị trưởng nói."),
+        ("he", "הגשר יעלה 40 מיליון אירו, אמר ראש העיר."),
+        ("fa", "شهردار گفت این پل 40 میلیون یورو هزینه دارد."),
     ],
 )
 def test_an_amount_with_its_scale_and_currency_in_more_languages(lang: str, faithful: str) -> None:
