@@ -351,6 +351,7 @@ _BRIDGE = "The bridge will cost 40 million euros, the mayor said."
         ("vi", "Cây cầu sẽ có giá 40 triệu euro, thị trưởng nói."),
         ("he", "הגשר יעלה 40 מיליון אירו, אמר ראש העיר."),
         ("fa", "شهردار گفت این پل 40 میلیون یورو هزینه دارد."),
+        ("el", "Η γέφυρα θα κοστίσει 40 εκατομμύρια ευρώ, είπε ο δήμαρχος."),
     ],
 )
 def test_an_amount_with_its_scale_and_currency_in_more_languages(lang: str, faithful: str) -> None:

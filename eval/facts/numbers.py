@@ -28,7 +28,7 @@ SCALE_WORDS: tuple[tuple[str, float], ...] = (
     (
         r"thousands?|k|mille|mil|milliers|tausend|tsd\.?|mila|ribu|rb|тыс\w*|тис\.?|тисяч\w*|tys\.?|tysi\w*|tis\.?|tisíc\w*|"
         r"हज(?:़|\u093c)?ार|ألف|آلاف|tusen|tusinde|tuhatta|tuhat|mii|ezer|tisuć\w*|hiljad\w*|tisoč\w*|"
-        r"хиляд[аи]|nghìn|ngàn|אלף|אלפי|هزار",
+        r"хиляд[аи]|nghìn|ngàn|אלף|אלפי|هزار|χιλιάδ\w*",
         1e3,
     ),
     (r"lakhs?|lacs?|लाख", 1e5),
@@ -36,24 +36,24 @@ SCALE_WORDS: tuple[tuple[str, float], ...] = (
     (
         r"millions?|mn|mio\.?|millón|millones|million(?:en|er)?|milione|milioni|milhão|milhões|juta|jt|млн|миллион\w*|мільйон\w*|mln|milion\w*|मिलियन|مليون|ملايين|"
         r"miljon\w*|miljoona\w*|milioane|millió\w*|milión\w*|milijun\w*|milijon\w*|милион\w*|triệu|"
-        r"מיליון|מיליוני|میلیون",
+        r"מיליון|מיליוני|میلیون|εκατομμύρι\w*",
         1e6,
     ),
     (
         r"billions?|bn|milliards?|milliarden?|milliarder|mrd\.?|miliardo|miliardi|mld\.?|miliar|milyar|bilhão|bilhões|млрд|миллиард\w*|мільярд\w*|miliard\w*|बिलियन|अरब|مليار|مليارات|"
-        r"miljard\w*|milliárd\w*|milijard\w*|милиард\w*|tỷ|מיליארד|מיליארדי|میلیارد",
+        r"miljard\w*|milliárd\w*|milijard\w*|милиард\w*|tỷ|מיליארד|מיליארדי|میلیارد|δισεκατομμύρι\w*",
         1e9,
     ),
     (
         r"trillions?|billones|billón|billionen|trilioni|triliun|trilhão|trilhões|трлн|триллион\w*|трильйон\w*|bilion\w*|تريليون|"
-        r"billioner|biljon\w*|biljoona\w*|billió\w*|bilión\w*|bilijun\w*|bilijon\w*|трилион\w*",
+        r"billioner|biljon\w*|biljoona\w*|billió\w*|bilión\w*|bilijun\w*|bilijon\w*|трилион\w*|τρισεκατομμύρι\w*",
         1e12,
     ),
 )
 # languages whose scale words (above) and currency words (below) are read, or whose
 # numerals cn2an reads with their scale (13亿): elsewhere "13 ቢሊዮን ዶላር" is read as 13
 SCALE_LANGS = frozenset(
-    "en fr es pt de it id ms ru uk pl cs zh ja ko hi ar sv da nb nn no fi ro hu sk sl hr bs sr bg vi he fa".split()
+    "en fr es pt de it id ms ru uk pl cs zh ja ko hi ar sv da nb nn no fi ro hu sk sl hr bs sr bg vi he fa el".split()
 )
 _POINT_DECIMAL_LANGS = {"en", "zh", "ja", "ko", "hi", "th", "ms", "he"}
 _LONG_SCALE_LANGS = {"fr", "es", "de", "it", "nl", "pl", "cs", "da", "nb", "nn", "no"}
@@ -89,11 +89,11 @@ CURRENCY_SYMBOLS = {
 CURRENCY_WORDS: tuple[tuple[str, str], ...] = (
     (
         r"dollars?|dólar(?:es)?|dollari|dollaro|dolar\w*|доллар\w*|долл\.?|долар\w*|डॉलर|ドル|美元|달러|دولار\w*|"
-        r"דולר|דולרים|دلار",
+        r"דולר|דולרים|دلار|δολάρι\w*",
         "USD",
     ),
     (
-        r"euros?|euroa|eura|euró\w*|evr(?:o|a|ov|ih|u)|евро|євро|eur|ユーロ|欧元|유로|يورو|אירו|יורו|یورو",
+        r"euros?|euroa|eura|euró\w*|evr(?:o|a|ov|ih|u)|евро|євро|eur|ユーロ|欧元|유로|يورو|אירו|יורו|یورو|ευρώ",
         "EUR",
     ),
     (r"pounds?|livres? sterling|sterling|ポンド|英镑", "GBP"),
