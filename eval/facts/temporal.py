@@ -18,6 +18,14 @@ from .model import Fact
 from .numbers import QUALIFIERS, parse_number
 from .spans import SpanMask
 
+# Hebrew joins "in", "the", "and" ... to the next word (בשנה שעברה, ומחר)
+_HEBREW_PREFIX = r"(?:[ובלהמש]{1,2})?"
+# Persian "سال گذشته" is last year, "دو سال گذشته" the past two years
+_NOT_AFTER_A_PERSIAN_COUNT = (
+    "".join(f"(?<!{count} )" for count in "دو سه چهار پنج شش هفت هشت نه ده چند".split())
+    + r"(?<![\d۰-۹] )"
+)
+
 UNITS: dict[str, str] = {
     "year": r"years?|ans?|années?|años?|tahun|jahre?n?|jahr(?:es)?|anni|anno|anos?|jaren|jaar|lata?|let|lety|rok\w*|roce|год\w*|лет|साल|वर्ष|yıl(?:lar\w*|ı\w*|da\w*|dır|lık\w*|ın\w*)?|sene(?:si|nin|de|dir|lik)?|рік|рок\w*|році|عام|العام|سنة|السنة|أعوام|سنوات|år|året|åren|vuo(?:si|nna|den|tta|tena)|anul(?:ui)?|anii?|év(?:ben|et|vel|e)?|godin\w*|χρόνο\w*|χρόνια|χρονιά\w*|έτο[ςυ]|έτη|ετών",
     "month": r"months?|mois|mes(?:es)?|bulan|monate?n?|monat(?:s|es)?|mesi|mese|mês|maand(?:en)?|miesi\w*|měsíc\w*|месяц\w*|महीन\w*|ay(?:ı|ın|da|dan|dır|lık)?|місяц\w*|місяць|شهر|الشهر|أشهر|شهور|månad\w*|måned\w*|kuu(?:kausi|kauden|kautta|ssa)|hónap\w*|lun[ăa]|luni(?:i)?|mjesec\w*|mesec\w*|mesiac\w*|месец\w*|μήνα\w*|μήνες|μηνών",
@@ -68,7 +76,7 @@ DAYS: tuple[tuple[int, str], ...] = (
     (
         -1,
         r"yesterday|last night|hier|ayer|anoche|kemarin|gestern|ieri|ontem|gisteren|wczoraj|včera|вчера|вчора|учора|dün|أمس|الأمس|البارحة|"
-        r"igår|i går|eilen|tegnap|jučer|juče|včeraj|hôm qua|χθες|χτες|χθές|(?:[ובלהמש]{1,2})?אתמול|دیروز",
+        rf"igår|i går|eilen|tegnap|jučer|juče|včeraj|hôm qua|χθες|χτες|χθές|{_HEBREW_PREFIX}אתמול|دیروز",
     ),
     (
         0,
@@ -78,13 +86,13 @@ DAYS: tuple[tuple[int, str], ...] = (
         1,
         r"tomorrow|demain|besok|domani|amanhã|jutro|zítra|завтра|yarın|غدا|غدًا|غداً|"
         r"imorgon|i morgon|i morgen|huomenna|mâine|holnap|zajtra|sutra|jutri|утре|ngày mai|αύριο|"
-        r"(?:[ובלהמש]{1,2})?מחר|(?<!پس)(?<!پس\u200c)(?<!پس )فردا|"
+        rf"{_HEBREW_PREFIX}מחר|(?<!پس)(?<!پس\u200c)(?<!پس )فردا|"
         r"(?<!la )(?<!esta )(?<!cada )(?<!una )mañana",
     ),
 )
 # Relative-time words that are ordinary words or names in other languages: read only in these
 # (French "hier" is yesterday, German and Dutch "hier" is here).
-DAY_WORD_LANGS: dict[str, frozenset[str]] = {
+RELATIVE_WORD_LANGS: dict[str, frozenset[str]] = {
     "hier": frozenset({"fr"}),
     "lani": frozenset({"sl", "hr", "bs", "sr"}),  # a given name elsewhere
     "eilen": frozenset({"fi"}),  # German: (they) hurry
@@ -98,8 +106,8 @@ RELATIVE_WORDS: tuple[tuple[str, int, str], ...] = (
         -1,
         r"vorjahr\w*|loni|loňsk\w*|ubiegłoroczn\w*|прошлогодн\w*|i fjol|ifjol|fjolårets?|i fjor|"
         r"ifjor|fjorårets?|tavaly\w*|vlani|vlaňajš\w*|lani|lansk(?:o|em|ega) let[oua]|"
-        r"prejšnj(?:e|em|ega) let[oua]|năm ngoái|πέρυσι|πέρσι|περσιν\w*|(?:[ובלהמש]{1,2})?שנה שעברה|(?:[ובלהמש]{1,2})?שנה שחלפה|"
-        r"(?:[ובלהמש]{1,2})?אשתקד|(?<!دو )(?<!سه )(?<!چهار )(?<!پنج )(?<!شش )(?<!هفت )(?<!هشت )(?<!نه )(?<!ده )(?<!چند )(?<![\d۰-۹] )سال گذشته|پارسال|"
+        rf"prejšnj(?:e|em|ega) let[oua]|năm ngoái|πέρυσι|πέρσι|περσιν\w*|{_HEBREW_PREFIX}שנה שעברה|{_HEBREW_PREFIX}שנה שחלפה|"
+        rf"{_HEBREW_PREFIX}אשתקד|{_NOT_AFTER_A_PERSIAN_COUNT}سال گذشته|پارسال|"
         r"(?<!\d )(?<!hai )(?<!ba )(?<!bốn )(?<!năm )(?<!sáu )(?<!bảy )(?<!tám )(?<!chín )(?<!mười )"
         r"(?<!vài )(?<!mấy )năm trước",
     ),
@@ -126,7 +134,8 @@ RELATIVE_WORDS: tuple[tuple[str, int, str], ...] = (
         r"месяц назад|місяць тому|miesiąc temu|před měsícem|एक (?:महीने|महीना) पहले|قبل شهر|"
         r"för en månad sedan|for en måned siden|kuukausi sitten|acum o lună|egy hónappal ezelőtt|"
         r"pred mesiacom|prije mjesec dana|pre mesec dana|pred mesecem|преди месец|một tháng trước|"
-        r"πριν (?:από )?έν[αν]ν? μήνα|לפני חודש|یک ماه (?:پیش|قبل)",
+        r"πριν (?:από )?έν[αν]ν? μήνα|לפני חודש|یک ماه (?:پیش|قبل)|"
+        rf"{_HEBREW_PREFIX}חודש שעבר|{_NOT_AFTER_A_PERSIAN_COUNT}ماه گذشته",
     ),
     (
         "week",
@@ -134,26 +143,17 @@ RELATIVE_WORDS: tuple[tuple[str, int, str], ...] = (
         r"неделю назад|tydzień temu|před týdnem|एक (?:हफ्ते|सप्ताह) पहले|för en vecka sedan|"
         r"for en uge siden|for en uke siden|viikko sitten|acum o săptămână|egy héttel ezelőtt|"
         r"pred týždňom|prije tjedan dana|pred tednom|преди седмица|một tuần trước|"
-        r"πριν (?:από )?μ[ιί]α εβδομάδα|לפני שבוע|یک هفته (?:پیش|قبل)",
+        r"πριν (?:από )?μ[ιί]α εβδομάδα|לפני שבוע|یک هفته (?:پیش|قبل)|"
+        rf"{_HEBREW_PREFIX}שבוע שעבר|{_NOT_AFTER_A_PERSIAN_COUNT}هفته گذشته",
     ),
     (
         "year",
         1,
         r"nächstjährig\w*|příští rok|jövőre|dogodine|догодина|(?:prihodnj|naslednj)(?:e|em|ega) "
-        r"let[oua]|năm tới|năm sau|sang năm|(?:[ובלהמש]{1,2})?שנה הבאה|سال آینده|سال آتی",
+        rf"let[oua]|năm tới|năm sau|sang năm|{_HEBREW_PREFIX}שנה הבאה|سال آینده|سال آتی",
     ),
-    (
-        "month",
-        -1,
-        r"(?:[ובלהמש]{1,2})?חודש שעבר|(?<!دو )(?<!سه )(?<!چهار )(?<!پنج )(?<!شش )(?<!هفت )(?<!هشت )(?<!نه )(?<!ده )(?<!چند )(?<![\d۰-۹] )ماه گذشته",
-    ),
-    (
-        "week",
-        -1,
-        r"(?:[ובלהמש]{1,2})?שבוע שעבר|(?<!دو )(?<!سه )(?<!چهار )(?<!پنج )(?<!شش )(?<!هفت )(?<!هشت )(?<!نه )(?<!ده )(?<!چند )(?<![\d۰-۹] )هفته گذشته",
-    ),
-    ("month", 1, r"tháng tới|tháng sau|(?:[ובלהמש]{1,2})?חודש הבא|ماه آینده|ماه آتی"),
-    ("week", 1, r"tuần tới|tuần sau|(?:[ובלהמש]{1,2})?שבוע הבא|هفته آینده|هفته آتی"),
+    ("month", 1, rf"tháng tới|tháng sau|{_HEBREW_PREFIX}חודש הבא|ماه آینده|ماه آتی"),
+    ("week", 1, rf"tuần tới|tuần sau|{_HEBREW_PREFIX}שבוע הבא|هفته آینده|هفته آتی"),
 )
 DECADE_WORDS = {
     "twenties": 20,
@@ -516,7 +516,7 @@ def extract_temporal(text: str, lang: str, mask: SpanMask) -> list[Fact]:
                 mask.claim(qstart, m.start())
     for unit, offset, pattern, qualified in _RELATIVE_WORD_PATTERNS:
         for m in mask.matches(pattern, text):
-            if lang and lang not in DAY_WORD_LANGS.get(m.group().lower(), frozenset({lang})):
+            if lang and lang not in RELATIVE_WORD_LANGS.get(m.group().lower(), frozenset({lang})):
                 continue
             qual = _qualifier(text, m.start())[0] if qualified else ""
             add(f"rel:{unit}:{offset:+d}", m.start(), m.end(), float(offset), qual)
