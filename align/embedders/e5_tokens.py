@@ -139,6 +139,11 @@ class TokenEncoder:
                 self.pieces.setdefault(piece.decode("utf-8", "replace"), (i, float(scores[i])))
         self.unk_score = float(scores.min()) - 10.0
         self.longest = max(map(len, self.pieces))
+        if any(_META in piece[1:] for piece in self.pieces):
+            raise ValueError(
+                "a piece holds a word boundary inside: words cannot be segmented apart"
+            )
+        self._word_pieces = lru_cache(maxsize=1 << 16)(self._viterbi)
         n_norm, norm_bytes = struct.unpack_from("<iI", raw, at)
         at += 8
         self.normalize: dict[str, str] = {}
@@ -217,7 +222,24 @@ class TokenEncoder:
             origin.insert(0, 0)
         origin.append(len(text))
         line = "".join(chars).replace(" ", _META)
-        n = len(line)
+        out: list[tuple[int, int, int]] = []
+        word = 0
+        while word < len(line):
+            following = line.find(_META, word + 1)
+            end_of_word = len(line) if following < 0 else following
+            for piece, start, at in self._word_pieces(line[word:end_of_word]):
+                start, at = start + word, at + word
+                first = start + 1 if line[start] == _META else start
+                span = (origin[first], origin[at - 1] + 1) if at > first else (origin[at],) * 2
+                out.append((piece, *span))
+            word = end_of_word
+        return out
+
+    def _viterbi(self, word: str) -> tuple[tuple[int, int, int], ...]:
+        """(piece id, start, end in ``word``) of the most likely pieces of one ``▁``-led
+        word. No piece holds a ``▁`` but at its start, so a text's best pieces are its
+        words' best pieces: each distinct word is segmented once (:attr:`_word_pieces`)."""
+        n = len(word)
         best = [-math.inf] * (n + 1)
         back: list[tuple[int, int]] = [(0, 0)] * (n + 1)
         best[0] = 0.0
@@ -225,7 +247,7 @@ class TokenEncoder:
             if best[i] == -math.inf:
                 continue
             for end in range(i + 1, min(n, i + self.longest) + 1):
-                hit = self.pieces.get(line[i:end])
+                hit = self.pieces.get(word[i:end])
                 if hit and best[i] + hit[1] > best[end]:
                     best[end], back[end] = best[i] + hit[1], (hit[0], i)
             if best[i] + self.unk_score > best[i + 1]:
@@ -234,11 +256,9 @@ class TokenEncoder:
         at = n
         while at > 0:
             piece, start = back[at]
-            first = start + 1 if line[start] == _META else start
-            span = (origin[first], origin[at - 1] + 1) if at > first else (origin[at],) * 2
-            out.append((piece, *span))
+            out.append((piece, start, at))
             at = start
-        return out[::-1]
+        return tuple(out[::-1])
 
     def embed(self, texts: list[str], workers: int = 1) -> list[np.ndarray]:
         """The ``passage:`` embedding of each text (unit norm, float32): the mean of the
