@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 
 from align.aligner import CONFIDENT_BEAD
-from align.embedders import Embedder, Terms
+from align.embedders import Embedder, Terms, Unprefixed
 from align.embedders.cache import CachedEmbedder
 from align.profile import phase, phased
 from align.translators import Translator
@@ -191,13 +191,20 @@ def matched_sides(rows: Sequence[Row], embedder: Embedder, config: FidelityConfi
     )
 
 
-def text_measures(embedder: Embedder, config: FidelityConfig) -> tuple[Similarity, Similarity]:
+def text_measures(
+    embedder: Embedder, config: FidelityConfig, unprefixed: bool = False
+) -> tuple[Similarity, Similarity]:
     """Two ways to compare texts pairwise (``texts[i]`` with ``others[i]``): the model's
     cosine, and the bead similarity under ``config`` (cosine, latent terms at full
     weight, token matching; see :func:`~eval.fidelity.similarity`), which the tests that
     take a name or a clause out of a side use; full weight, so that taking a piece out
     does not change how far the terms are trusted. Token vectors are computed only when
-    ``config`` weighs them (see :func:`without_tokens`)."""
+    ``config`` weighs them (see :func:`without_tokens`).
+
+    ``unprefixed``: the cosine of the texts read as their terms are (see
+    :meth:`~align.embedders.Embedder.embed_unprefixed`), so that a variant costs one
+    pass of the model, not two. The clause test compares so; the names' margins were set
+    on the ``passage:`` embedding, which they keep."""
 
     # the tests compare many variants with one unchanged side: each distinct text is
     # embedded once per call, with or without the disk cache
@@ -207,7 +214,8 @@ def text_measures(embedder: Embedder, config: FidelityConfig) -> tuple[Similarit
         return unique, [where[text] for text in [*texts, *others]]
 
     def paired_cosines(unique: list[str], rows: list[int], n: int) -> list[float]:
-        vectors = embedder.embed(unique)[rows]
+        read = embedder.embed_unprefixed if unprefixed else embedder.embed
+        vectors = read(unique)[rows]
         return [float(x) for x in np.einsum("ij,ij->i", vectors[:n], vectors[n:])]
 
     def cosines(texts: Sequence[str], others: Sequence[str]) -> list[float]:
@@ -340,7 +348,7 @@ def score_pair(
         ratio = sum(len(r.tgt_text) for r in matched) / max(src_chars, 1)
     pair_langs_differ = bool(rows) and rows[0].src_lang != rows[0].tgt_lang
 
-    _, similarities = text_measures(embedder, config)
+    _, similarities = text_measures(embedder, config, unprefixed=True)
     judge = FactJudge.of(embedder, config)
 
     out: list[Row] = []
@@ -461,11 +469,17 @@ class _Rehearsal:
         self.name, self.fingerprint = cached.name, cached.fingerprint
         self.dim, self.languages = cached.dim, cached.languages
         self.chance_cosine = cached.chance_cosine
-        self.wanted: dict[str, dict[str, None]] = {"embed": {}, "terms": {}, "tokens": {}}
+        self.wanted: dict[str, dict[str, None]] = {
+            "embed": {},
+            "terms": {},
+            "tokens": {},
+            "unprefixed": {},
+        }
         unit = np.zeros(cached.dim, dtype=np.float32)
         unit[0] = 1.0
         self._stand_in = {
             "embed": unit,
+            "unprefixed": unit,
             "terms": (np.array([0], dtype=np.int32), np.array([1.0], dtype=np.float32)),
             "tokens": unit[None, :],
         }
@@ -486,8 +500,12 @@ class _Rehearsal:
     def tokens(self, texts: Sequence[str]) -> list[np.ndarray]:
         return self._answer("tokens", texts)
 
-    def terms_with_tokens(self, texts: Sequence[str]) -> tuple[list[Terms], list[np.ndarray]]:
-        return self.terms(texts), self.tokens(texts)
+    def embed_unprefixed(self, texts: Sequence[str]) -> np.ndarray:
+        answers = self._answer("unprefixed", texts)
+        return np.stack(answers) if texts else np.zeros((0, self.dim))
+
+    def unprefixed(self, texts: Sequence[str]) -> Unprefixed:
+        return self.terms(texts), self.tokens(texts), self.embed_unprefixed(texts)
 
     def token_spans(self, texts: Sequence[str]) -> list[list[tuple[int, int]]]:
         return self.cached.token_spans(texts)
@@ -530,7 +548,9 @@ def score_rows(
         for group, (key, pair_sides) in zip(groups, sides, strict=True):
             score_pair(group, rehearsal, config, baselines.get(key), pair_sides, mt_top.get(key))
     wanted = rehearsal.wanted
-    embedder.terms_with_tokens(list(dict.fromkeys([*wanted["terms"], *wanted["tokens"]])))
+    embedder.unprefixed(
+        list(dict.fromkeys([*wanted["terms"], *wanted["tokens"], *wanted["unprefixed"]]))
+    )
     embedder.embed(list(wanted["embed"]))
     out: list[Row] = []
     for group, (key, pair_sides) in zip(groups, sides, strict=True):

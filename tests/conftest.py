@@ -81,7 +81,7 @@ def no_model(inner_embedder):  # type: ignore[no-untyped-def]
         def embed(self, texts: list[str]) -> None:
             raise AssertionError("the model was asked again")
 
-        terms = tokens = terms_with_tokens = embed
+        terms = tokens = unprefixed = embed_unprefixed = embed
 
     return NoModel()
 

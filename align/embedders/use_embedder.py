@@ -16,7 +16,7 @@ import numpy as np
 
 from ..errors import MissingBackendError
 from ..profile import phased
-from . import Terms, file_digest
+from . import Terms, Unprefixed, file_digest
 
 # the 16 languages USE multilingual v3 was trained on (zh and zh-TW are one code here)
 LANGUAGES = frozenset("ar de en es fr it ja ko nl pl pt ru th tr zh".split())
@@ -72,8 +72,11 @@ class UseEmbedder:
         out = np.asarray(self._model.encode([t[:MAX_CHARS] for t in texts]), dtype=np.float32)
         return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-12)
 
-    def terms_with_tokens(self, texts: Sequence[str]) -> tuple[list[Terms], list[np.ndarray]]:
-        return self.terms(texts), self.tokens(texts)
+    def unprefixed(self, texts: Sequence[str]) -> Unprefixed:
+        return self.terms(texts), self.tokens(texts), self.embed(texts)
+
+    def embed_unprefixed(self, texts: Sequence[str]) -> np.ndarray:
+        return self.embed(texts)
 
     def terms(self, texts: Sequence[str]) -> list[Terms]:
         empty = (np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32))
