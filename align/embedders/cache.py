@@ -158,8 +158,9 @@ class CachedEmbedder:
         return np.frombuffer(blob, dtype=np.float16).reshape(-1, self.dim).astype(np.float32)
 
     def peek(self, kind: str, texts: Sequence[str]) -> list[Any | None]:
-        """The values of ``kind`` (``embed``, ``terms``, ``tokens`` or ``unprefixed``) already in memory for
-        each text, None where there are none yet; computes and reads nothing."""
+        """The values of ``kind`` (``embed``, ``terms``, ``tokens`` or ``unprefixed``)
+        already in memory for each text, None where there are none yet; computes and
+        reads nothing."""
         caches = {
             "embed": self._vectors,
             "terms": self._terms,
