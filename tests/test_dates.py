@@ -444,3 +444,63 @@ def test_two_days_off_is_not_read_as_one(english: str, lang: str, version: str) 
     )
     flags = fact_flags(one_day, "en", version, lang)
     assert len(flags) == 1 and flags[0].startswith("changed:date:"), flags
+
+
+@pytest.mark.parametrize(
+    ("cjk", "lang", "version", "version_lang"),
+    [
+        (
+            "建設は来年の春に始まる予定だ。",
+            "ja",
+            "Construction is expected to begin next spring.",
+            "en",
+        ),
+        ("工程将于明年春天开始。", "zh", "Work will begin next spring.", "en"),
+        ("내년 봄에 공사가 시작된다.", "ko", "Construction starts next spring.", "en"),
+        ("報告書は昨年の秋に発表された。", "ja", "The report was published last autumn.", "en"),
+        ("今年春天销量上升。", "zh", "Sales rose this spring.", "en"),
+        ("投票将在下周一举行。", "zh", "The vote is next Monday.", "en"),
+        ("投票は来週の月曜日に行われる。", "ja", "The vote is next Monday.", "en"),
+        ("投票は昨年3月に行われた。", "ja", "The vote was held last March.", "en"),
+        (
+            "建設は来年の春に始まる予定だ。",
+            "ja",
+            "Der Bau soll im nächsten Frühjahr beginnen.",
+            "de",
+        ),
+        (
+            "建設は来年の春に始まる予定だ。",
+            "ja",
+            "Les travaux commenceront au printemps prochain.",
+            "fr",
+        ),
+        (
+            "建設は来年の春に始まる予定だ。",
+            "ja",
+            "Las obras comenzarán la próxima primavera.",
+            "es",
+        ),
+        ("建設は来年の春に始まる予定だ。", "ja", "Строительство начнётся следующей весной.", "ru"),
+        ("会议是上周三举行的。", "zh", "La réunion a eu lieu mercredi dernier.", "fr"),
+    ],
+)
+def test_next_spring_is_the_spring_of_next_year(
+    cjk: str, lang: str, version: str, version_lang: str
+) -> None:
+    """来年の春 is how Japanese says "next spring", 下周一 how Chinese says "next Monday":
+    the year or week they name is what "next" says, in either direction."""
+    assert fact_flags(cjk, lang, version, version_lang) == []
+    assert fact_flags(version, version_lang, cjk, lang) == []
+
+
+def test_a_season_without_its_year_still_drops_the_year() -> None:
+    """A season placed by "next" is never reported alone (said in January it may be this
+    year's spring), but a year a version leaves out still is."""
+    assert fact_flags(
+        "建設は来年の春に始まる予定だ。", "ja", "Construction will begin in the spring.", "en"
+    ) == ["dropped:date:来年"]
+    assert (
+        fact_flags("Work begins next spring.", "en", "Les travaux commencent au printemps.", "fr")
+        == []
+    )
+    assert fact_keys("This may be the end.", "en") == []

@@ -155,6 +155,13 @@ RELATIVE_WORDS: tuple[tuple[str, int, str], ...] = (
     ("month", 1, rf"tháng tới|tháng sau|{_HEBREW_PREFIX}חודש הבא|ماه آینده|ماه آتی"),
     ("week", 1, rf"tuần tới|tuần sau|{_HEBREW_PREFIX}שבוע הבא|هفته آینده|هفته آتی"),
 )
+# Seasons (CLDR names none) of the languages whose relative words RELATIVE holds.
+SEASONS = (
+    r"spring|summer|autumn|fall|winter|printemps|été|automne|hiver|primavera|verano|otoño|"
+    r"invierno|verão|outono|inverno|estate|autunno|frühling|frühjahr|sommer|herbst|lente|"
+    r"zomer|herfst|весн\w*|летом|лето|осен\w*|зим\w*|wiosn\w*|latem|lato|lecie|jesien\w*|"
+    r"jaro|jaře|léto|létě|podzim\w*|musim (?:semi|panas|gugur|dingin|hujan|kemarau)"
+)
 DECADE_WORDS = {
     "twenties": 20,
     "thirties": 30,
@@ -421,6 +428,39 @@ def _month_pattern(lang: str) -> tuple[re.Pattern[str], dict[str, int]]:
     return pattern, names
 
 
+@lru_cache(maxsize=64)
+def _named_time_forms(lang: str) -> list[tuple[int, re.Pattern[str]]]:
+    """A season, a month or a weekday ("next spring", "last March", "lundi prochain")
+    placed by a relative word of :data:`RELATIVE` (months and weekdays from CLDR, in
+    ``lang`` and English), per offset."""
+    from babel import Locale, UnknownLocaleError
+
+    months: set[str] = set()
+    weekdays: set[str] = set()
+    for code in dict.fromkeys((lang, "en")):
+        try:
+            locale = Locale.parse(code)
+        except (UnknownLocaleError, ValueError, TypeError):
+            continue
+        months |= {n.lower() for n in locale.months["format"]["wide"].values()}
+        months |= {n.lower() for n in locale.months["stand-alone"]["wide"].values()}
+        weekdays |= {n.lower() for n in locale.days["format"]["wide"].values()}
+    months.discard("may")  # "this may be"
+
+    def alternatives(names: set[str]) -> str:
+        return "|".join(sorted((re.escape(n) for n in names if n), key=len, reverse=True))
+
+    named = rf"(?:(?P<year>{SEASONS}|{alternatives(months)})|(?P<week>{alternatives(weekdays)}))"
+    return [
+        (offset, re.compile(form, re.IGNORECASE))
+        for offset, before, after in RELATIVE
+        for form in (
+            rf"(?<!\w)(?:{before})\s+{named}(?!\w)",
+            rf"(?<!\w){named}\s+(?:{after})(?!\w)",
+        )
+    ]
+
+
 def extract_temporal(text: str, lang: str, mask: SpanMask) -> list[Fact]:
     """Absolute dates, times of day, decades, relative days/weeks/months/years and durations."""
     facts: list[Fact] = []
@@ -520,6 +560,12 @@ def extract_temporal(text: str, lang: str, mask: SpanMask) -> list[Fact]:
                 continue
             qual = _qualifier(text, m.start())[0] if qualified else ""
             add(f"rel:{unit}:{offset:+d}", m.start(), m.end(), float(offset), qual)
+    # the year or week these place is how Chinese or Japanese say them (来年の春, 下周一),
+    # where the word "next" may also mean this year's spring: matched, never reported
+    for offset, form in _named_time_forms(lang or "en"):
+        for m in mask.matches(form, text):
+            unit = "year" if m.group("year") else "week"
+            add(f"rel:{unit}:{offset:+d}", m.start(), m.end(), float(offset), optional=True)
     for m in mask.matches(_SPELLED_DECADE, text):
         add(f"decade:..{DECADE_WORDS[m.group(1).lower()]}", m.start(), m.end())
     for m in mask.matches(_DURATION, text):
