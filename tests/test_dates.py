@@ -504,3 +504,50 @@ def test_a_season_without_its_year_still_drops_the_year() -> None:
         == []
     )
     assert fact_keys("This may be the end.", "en") == []
+
+
+def test_the_following_year_is_no_next_year() -> None:
+    """翌年 is the year after the one just told of: "the following year" or "the next
+    year", matched when said so, never reported alone."""
+    assert (
+        fact_flags("その店は翌年閉店した。", "ja", "The shop closed the following year.", "en")
+        == []
+    )
+    assert fact_flags("The shop closed the next year.", "en", "その店は翌年閉店した。", "ja") == []
+    assert fact_flags("The shop will close next year.", "en", "その店は来年閉店する。", "ja") == []
+    assert fact_flags("The shop will close next year.", "en", "その店は閉店する。", "ja") == [
+        "dropped:date:next year"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("english", "version", "lang"),
+    [
+        ("In the 1990s, the city grew quickly.", "20世纪90年代，这座城市发展迅速。", "zh"),
+        ("In the 1990s, the city grew quickly.", "1990年代、この都市は急速に成長した。", "ja"),
+        ("In the 1990s, the city grew quickly.", "В 1990-х годах город быстро рос.", "ru"),
+        (
+            "In the 90s, the city grew quickly.",
+            "In den 1990er Jahren wuchs die Stadt schnell.",
+            "de",
+        ),
+        ("The population tripled in a decade.", "Население утроилось за десять лет.", "ru"),
+        ("The war ended two decades ago.", "Der Krieg endete vor 20 Jahren.", "de"),
+        ("The war ended 30 years ago.", "انتهت الحرب قبل 30 عامًا.", "ar"),
+        ("The summit was held on 12 May.", "शिखर सम्मेलन 12 मई को आयोजित किया गया।", "hi"),
+    ],
+)
+def test_decades_ages_and_months_across_scripts(english: str, version: str, lang: str) -> None:
+    """The 1990s said with or without the century, a decade as ten years, قبل (ago)
+    before a count, a Hindi month name of two letters: faithful, both ways."""
+    assert fact_flags(english, "en", version, lang) == []
+    assert fact_flags(version, lang, english, "en") == []
+
+
+def test_another_decade_is_still_a_change() -> None:
+    assert fact_flags(
+        "In the 1990s, the city grew.", "en", "1980年代、この都市は成長した。", "ja"
+    ) == ["changed:date:the 1990s -> 1980年代"]
+    assert fact_flags("On 12 May the summit was held.", "en", "शिखर सम्मेलन 13 मई को हुआ।", "hi") == [
+        "changed:date:12 May -> 13 मई"
+    ]

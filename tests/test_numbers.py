@@ -364,3 +364,82 @@ def test_an_amount_with_its_scale_and_currency_in_more_languages(lang: str, fait
 def test_danish_and_norwegian_billions_are_a_thousand_times_a_milliard() -> None:
     assert fact_keys("Budgettet voksede med 2,5 milliarder kroner.", "da") == ["num:2500000000"]
     assert fact_keys("Budgettet voksede med 2,5 billioner kroner.", "da") == ["num:2500000000000"]
+
+
+def test_a_quarter_of_a_year_is_no_figure_four() -> None:
+    """四半期 (a quarter) opens with the numeral four: no 4, and not joined to the figure
+    before it (第3四半期 is the third quarter, not 34)."""
+    assert fact_keys("第3四半期に物価は3.5%上昇した。", "ja") == ["num:3", "pct:3.5"]
+    assert (
+        fact_flags(
+            "Prices rose 3.5% in the third quarter.", "en", "第3四半期に物価は3.5%上昇した。", "ja"
+        )
+        == []
+    )
+    assert fact_keys("第三四半期の売上は25%増えた。", "ja") == ["num:3", "pct:25"]
+
+
+def test_a_percent_sign_joined_to_the_next_word_is_a_percentage() -> None:
+    """売上は25%増えた (sales rose 25%): the sign needs no space or stop after it."""
+    assert fact_keys("売上は25%増えた。", "ja") == ["pct:25"]
+    assert fact_flags("Sales rose 25%.", "en", "売上は30%増えた。", "ja") == [
+        "changed:percent:25% -> 30%"
+    ]
+    assert fact_keys("eine 25%ige Steigerung", "de") == ["pct:25"]
+
+
+@pytest.mark.parametrize(
+    ("english", "version", "lang"),
+    [
+        ("Exports doubled last year.", "昨年、輸出は2倍になった。", "ja"),
+        ("The tower is twice as tall as the old one.", "その塔は古い塔の2倍の高さだ。", "ja"),
+        ("The population tripled.", "人口は3倍になった。", "ja"),
+        ("A quarter of the budget goes to health.", "予算の4分の1が保健に充てられる。", "ja"),
+        ("A third of the budget goes to health.", "三分之一的预算用于卫生。", "zh"),
+        ("Half a million people were evacuated.", "50万人が避難した。", "ja"),
+        ("Half a million people were evacuated.", "五十万人被疏散。", "zh"),
+        (
+            "Half a million people were evacuated.",
+            "Eine halbe Million Menschen wurde evakuiert.",
+            "de",
+        ),
+        ("The 19th-century building was restored.", "Здание XIX века было отреставрировано.", "ru"),
+    ],
+)
+def test_a_figure_said_in_words_in_one_language_and_in_digits_in_another(
+    english: str, version: str, lang: str
+) -> None:
+    """A figure said in words is one in digits: "doubled" 2倍, "a quarter" 4分の1, "half a
+    million" 50万, XIX века the 19th century: faithful, both ways."""
+    assert fact_flags(english, "en", version, lang) == []
+    assert fact_flags(version, lang, english, "en") == []
+
+
+def test_a_multiplier_changed_is_still_flagged() -> None:
+    assert fact_flags("Exports tripled last year.", "en", "昨年、輸出は2倍になった。", "ja") == [
+        "added:number:2"
+    ]
+    assert fact_keys("Half a billion dollars were lost.", "en") == ["money:USD:500000000"]
+
+
+def test_a_figure_stated_matches_before_a_multiplier_word_beside_it() -> None:
+    """The word "triple" is an optional 3: the three attributes the German says match the
+    English "three", not the word "triple"."""
+    german = "Flick nannte in seiner persönlichen Tripleformel die drei Attribute."
+    english = "In his personal triple formula, Flick named the three attributes."
+    assert fact_flags(german, "de", english, "en") == []
+    assert fact_flags(english, "en", german, "de") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("бюджет в размере 12 миллиардов иен", "ru"),
+        ("120억 엔의 예산", "ko"),
+        ("ميزانية قدرها 12 مليار ين", "ar"),
+        ("12 अरब येन के बजट", "hi"),
+        ("120亿日元的预算", "zh"),
+    ],
+)
+def test_yen_in_other_languages(text: str, lang: str) -> None:
+    assert fact_keys(text, lang) == ["money:JPY:12000000000"]

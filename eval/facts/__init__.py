@@ -19,7 +19,7 @@ from .compare import FactFlag, compare_facts
 from .entities import Similarity, compare_entities
 from .model import CATEGORIES, Fact
 from .names_cased import extract_entities
-from .numbers import NUMBER, ROMAN_FIGURE, SCALE, extract_numbers
+from .numbers import NUMBER, ROMAN_FIGURE, SCALE, extract_numbers, scale_value
 from .spans import SpanMask
 from .temporal import extract_temporal
 
@@ -127,6 +127,14 @@ def facts_version() -> str:
     )
 
 
+# half a million, un demi-million, eine halbe Million, medio millón: 0.5 of the scale word
+_HALF_A_SCALE = re.compile(
+    r"(?<!\w)(?:half an? |(?:un )?demi-|(?:eine[rn]? )?halbe[nr]? |medio |mezzo |meio |een half )"
+    r"(million\w*|milliard\w*|billion\w*|trillion\w*|mill[oó]n\w*|milion\w*|milh[aã]o\w*|miljoen\w*)",
+    re.IGNORECASE,
+)
+
+
 def _spell_out_numbers(text: str, lang: str) -> str:
     """Number words as digits (text2num; number-parser for Hindi, Russian and Ukrainian),
     e.g. "thirteen billion" -> "13000000000".
@@ -138,6 +146,7 @@ def _spell_out_numbers(text: str, lang: str) -> str:
         return _cjk_numerals(text)
     if lang == "ko":
         return _korean_figures(text)
+    text = _HALF_A_SCALE.sub(lambda m: f"{scale_value(m.group(1), lang) / 2:.0f}", text)
     if (
         lang not in _TEXT2NUM_LANGS | _NUMBER_PARSER_LANGS
         or len(text) > _MAX_SPELLED
@@ -217,14 +226,31 @@ def _cjk_numerals(text: str) -> str:
 
     if len(text) > _MAX_SPELLED:
         return text
+    hidden = _CJK_NUMERAL_WORDS.sub(lambda m: _HIDDEN_NUMERAL + m.group()[1:], text)
     try:
         import cn2an
 
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return str(cn2an.transform(text, "cn2an"))
+            converted = str(cn2an.transform(hidden, "cn2an"))
     except Exception:  # cn2an raises on some mixed strings; digits are still read
         return text
+    if hidden == text:
+        return converted
+    # hidden at the same place, kept by cn2an (which leaves other characters as they are)
+    return _restore_numeral_words(converted, text)
+
+
+# words that open with a numeral but say no number (四半期: a quarter of a year, which
+# cn2an reads as 4 and joins to a figure before it: 第3四半期 -> 34)
+_CJK_NUMERAL_WORDS = re.compile(r"四半期")
+_HIDDEN_NUMERAL = "\ue0ff"
+
+
+def _restore_numeral_words(converted: str, text: str) -> str:
+    """``converted`` with the numerals :data:`_CJK_NUMERAL_WORDS` hid put back in order."""
+    originals = iter(m.group()[0] for m in _CJK_NUMERAL_WORDS.finditer(text))
+    return re.sub(_HIDDEN_NUMERAL, lambda _: next(originals), converted)
 
 
 _KOREAN_UNITS = {"십": 10, "백": 100, "천": 1000}
@@ -319,6 +345,6 @@ def _extract_facts(sentence: str, lang: str) -> tuple[Fact, ...]:
         if f.spelled and f.text[:1].isupper() and _inside(sentence, f.start)
         else f
         for f in found
-        if not (f.spelled and f.key.startswith("num:") and (f.amount or 0) < 3)
+        if f.optional or not (f.spelled and f.key.startswith("num:") and (f.amount or 0) < 3)
     ]
     return tuple(sorted(found, key=lambda f: f.start))

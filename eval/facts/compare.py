@@ -114,10 +114,19 @@ def _date_fields(fact: Fact) -> tuple[str | None, str | None, str | None] | None
     return (None if m.group(1) == "-" else m.group(1)), m.group(2), m.group(3)
 
 
+def _decade(fact: Fact) -> str | None:
+    """``1990`` of the 1990s, ``..90`` of the 90s; None for other facts."""
+    family, _, rest = fact.key.partition(":")
+    return rest if family == "decade" else None
+
+
 def _compatible_dates(a: Fact, b: Fact) -> bool:
     """One date is the other said with less detail (2016 ~ October 2016, 11 September 2001
-    ~ September 11): every field both give agrees. A month we cannot read in one language
-    (w maju 2015 roku) leaves only its year."""
+    ~ September 11, the 90s ~ the 1990s): every field both give agrees. A month we cannot
+    read in one language (w maju 2015 roku) leaves only its year."""
+    da, db = _decade(a), _decade(b)
+    if da is not None and db is not None:  # the 90s ~ the 1990s
+        return da == db or (".." in (da[:2], db[:2]) and da[2:] == db[2:])
     fa, fb = _date_fields(a), _date_fields(b)
     if fa is None or fb is None:
         return False
@@ -218,20 +227,23 @@ def compare_facts(
     (number words, relative times) is not reported. What is left pairs into ``changed``
     within a category (same kind of key first), and the rest is ``dropped`` or ``added``.
     """
-    # same key: matched as multisets, in linear time (a huge bead may hold thousands)
+    # same key: matched as multisets, in linear time (a huge bead may hold thousands);
+    # facts a side states match before its optional ones, which are what is left over
     left = Counter(t.key for t in target)
     src: list[Fact] = []
-    for fact in source:
+    for fact in sorted(source, key=lambda f: f.optional):
         if left[fact.key] > 0:
             left[fact.key] -= 1
         else:
             src.append(fact)
     tgt: list[Fact] = []
-    for fact in reversed(target):
+    for fact in sorted(reversed(target), key=lambda f: not f.optional):
         if left[fact.key] > 0:
             left[fact.key] -= 1
             tgt.append(fact)
-    tgt.reverse()
+    order = {id(f): k for k, f in enumerate([*source, *target])}
+    src.sort(key=lambda f: order[id(f)])
+    tgt.sort(key=lambda f: order[id(f)])
     _pair_off(src, tgt, _same_amount)
     # a quantity in other units (200 feet ~ 60 Meter), or said in two of which the
     # translation keeps one (120 feet, or 40 meters)

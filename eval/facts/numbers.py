@@ -97,7 +97,7 @@ CURRENCY_WORDS: tuple[tuple[str, str], ...] = (
         "EUR",
     ),
     (r"pounds?|livres? sterling|sterling|ポンド|英镑", "GBP"),
-    (r"yen|円", "JPY"),
+    (r"yen(?:es)?|yens|円|日元|иен\w*|єн\w*|येन|엔|ين", "JPY"),
     (r"yuan|renminbi|元|юан\w*", "CNY"),
     (r"rupees?|roupies?|rupias?|रुपये|रुपए|rupiah", "INR"),
     (r"рубл\w*|rubles?|roubles?|ルーブル|卢布", "RUB"),
@@ -156,10 +156,12 @@ _GLUED = re.compile(rf"(?<![\w-])([{GLUE}]+)-?(\d{{1,4}})(?=$|[^\w.,-]|[.,](?!\d
 CJK_SCALE = {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "만": 1e4, "억": 1e8}
 _SCALE_AFTER = re.compile(rf"\s?(?:de\s+)?({SCALE})(?!\w)|([万萬亿億만억])", re.IGNORECASE)
 _CJK_REST = re.compile(r"(\d{1,4})(?![\d.,])")
-_CJK_DECADE = re.compile(r"(\d+)\s?(?:代|年代)")
+# 1990年代, 90年代, 20世纪90年代 (the 90s of the 20th century: the 1990s)
+_CJK_DECADE = re.compile(r"(?:(\d{1,2})\s?世[纪紀])?(\d+)\s?(?:代|年代)")
 _ROMAN_ORDINAL = re.compile(
     r"(?<!\w)([IVXLC]{1,6})(?:e|er|ème|eme)(?=(?:\s*[–-]\s*[IVXLC]{1,6}(?:e|er|ème|eme))?\s+siècles?\b)"
     r"|(?<!\w)(?:siglo|século|secolo)\s+([IVXLC]{1,6})(?!\w)"
+    r"|(?<!\w)([IVXLC]{1,6})(?=\s+(?:век\w*|столет\w*|століт\w*|wiek\w*|stolet\w*|storoč\w*))"
 )
 ROMAN_FIGURE = re.compile(r"(?:(?:siglo|século|secolo)\s+)?[IVXLC]+(?:e|er|ème|eme)?")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -172,7 +174,8 @@ _MONEY_AMOUNT_FIRST = re.compile(
     rf"({_SYMBOL}|(?:{_CURRENCY_WORD})(?![^\W\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]))",
     re.IGNORECASE,
 )
-_PERCENT = re.compile(rf"({NUMBER})\s?({PERCENT_WORDS})(?!\w)", re.IGNORECASE)
+# a word must end where it ends; a sign need not (25%増: up 25%)
+_PERCENT = re.compile(rf"({NUMBER})\s?(?:[%％]|(?:{PERCENT_WORDS})(?!\w))", re.IGNORECASE)
 _ORDINAL = re.compile(
     r"(?<![\w.,])(?:ke-?)?(\d+)(?:st|nd|rd|th|e|ème|eme|er|re|ère|º|ª|°|\.ª|\.º)(?!\w)"
     r"|(?<!\w)ke-(\d+)(?!\w)",
@@ -315,6 +318,27 @@ def measure_after(text: str, end: int) -> tuple[str, float] | None:
     return None
 
 
+# doubled, twice, verdoppelt, triplé: the figure another language writes (2倍, 3 fois)
+MULTIPLIERS: tuple[tuple[int, str], ...] = (
+    (
+        2,
+        r"twice|double[ds]?|doubling|verdoppel\w*|doppelt\w*|doublé\w*|doubler|duplic[óa]|"
+        r"duplicado|raddoppi\w*|dobrou|удвоил\w*|удвоен\w*|вдвое|podwoi\w*|dwukrotn\w*|"
+        r"zdvojnásob\w*|dvojnásob\w*|दोगुन\w*",
+    ),
+    (
+        3,
+        r"thrice|triple[ds]?|tripling|threefold|verdreifach\w*|triplé\w*|tripler|triplic[óa]|"
+        r"triplicado|triplo|triplicou|утроил\w*|утроен\w*|втрое|potroi\w*|trzykrotn\w*|"
+        r"ztrojnásob\w*|तिगुन\w*",
+    ),
+    (4, r"quadruple[ds]?|quadrupling|fourfold|vervierfach\w*|quadruplé\w*|вчетверо"),
+)
+_MULTIPLIERS = [(n, re.compile(rf"(?<!\w)(?:{w})(?!\w)", re.IGNORECASE)) for n, w in MULTIPLIERS]
+# 4分の1, 四分之一 (a quarter): a fraction, which other languages say in words
+_CJK_FRACTION = re.compile(r"(\d+)\s?分[の之]\s?(\d+)")
+
+
 def extract_numbers(text: str, lang: str, mask: SpanMask) -> list[Fact]:
     """Money, percentages, ordinals and plain numbers (in that order of precedence)."""
     facts: list[Fact] = []
@@ -349,12 +373,16 @@ def extract_numbers(text: str, lang: str, mask: SpanMask) -> list[Fact]:
         if value is not None:
             add("percent", f"pct:{format_amount(value)}", m.start(), m.end(), value)
     for m in mask.matches(_ROMAN_ORDINAL, text):
-        value = roman_value(m.group(1) or m.group(2))
+        value = roman_value(m.group(1) or m.group(2) or m.group(3))
         add("number", f"ord:{value}", m.start(), m.end(), float(value))
     for m in mask.matches(_CJK_DECADE, text):
-        value = parse_number(m.group(1), lang)
-        if value is not None and value % 10 == 0:
-            add("date", f"decade:..{int(value) % 100}", m.start(), m.end(), value)
+        value = parse_number(m.group(2), lang)
+        if value is None or value % 10 or value >= 10000:
+            continue
+        if m.group(1) and value < 100:
+            value += 100 * (int(m.group(1)) - 1)
+        century = f"{int(value) // 100}" if value >= 100 else ".."
+        add("date", f"decade:{century}{int(value) % 100:02d}", m.start(), m.end(), value)
     for m in mask.matches(_ORDINAL, text):
         raw = m.group(1) or m.group(2)
         value = parse_number(raw, lang)
@@ -364,6 +392,20 @@ def extract_numbers(text: str, lang: str, mask: SpanMask) -> list[Fact]:
         for m in mask.matches(_ORDINAL_WORD[lang], text):
             value = float(_ORDINAL_WORDS[lang][m.group(1).lower()])
             add("number", f"ord:{format_amount(value)}", m.start(), m.end(), value)
+
+    # matched where the other side writes the figure, never reported alone
+    def optional(value: float, start: int, end: int) -> None:
+        key = f"num:{format_amount(value)}"
+        facts.append(Fact("number", key, text[start:end], start, end, value, optional=True))
+        mask.claim(start, end)
+
+    for m in mask.matches(_CJK_FRACTION, text):
+        for group in (1, 2):
+            optional(float(m.group(group)), *m.span(group))
+        mask.claim(m.start(), m.end())
+    for value, pattern in _MULTIPLIERS:
+        for m in mask.matches(pattern, text):
+            optional(float(value), m.start(), m.end())
     for m in mask.matches(_NUM, text):
         end = m.end()
         scale = _SCALE_AFTER.match(text, end)

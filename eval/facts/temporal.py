@@ -183,7 +183,7 @@ CJK_RELATIVE: tuple[tuple[str, int, str], ...] = (
         rf"去年|昨年|前年度|上一年|{_NOT_AFTER_A_DIGIT}[一1]年前|작년|지난해|(?<![\d십])(?:1|일) ?년 전",
     ),
     ("year", 0, r"今年|本年|올해|금년"),
-    ("year", 1, r"明年|来年|翌年|내년"),
+    ("year", 1, r"明年|来年|내년"),
     (
         "month",
         -1,
@@ -204,6 +204,10 @@ CJK_RELATIVE: tuple[tuple[str, int, str], ...] = (
     ("day", 0, r"今天|今日|本日|오늘"),
     ("day", 1, r"明天|明日|내일"),
 )
+# 翌年, 翌月, 翌週, 翌日: the year (month, week, day) after the one just told of, which
+# English says as "the next year" (read as next year) or "the following year" (not read)
+_CJK_FOLLOWING = re.compile(r"翌(?P<unit>年|月|週|日)")
+_CJK_UNITS = {"年": "year", "月": "month", "週": "week", "日": "day"}
 TIME_QUALIFIERS: tuple[tuple[str, str], ...] = (
     (r"later|plus tard|más tarde|mais tarde|später|più tardi|nanti|pozn\w*|позже", "later"),
     (
@@ -266,7 +270,7 @@ _AGO_AFTER = re.compile(
     re.IGNORECASE,
 )
 _AGO_BEFORE = re.compile(
-    r"(?P<word>il y a|hace|há|vor|fa|sejak|tra|dans|in)\s*(?:(?:einer|einem|un|une|unos|unas|um|uma)\s+)?$",
+    r"(?P<word>il y a|hace|há|vor|قبل|fa|sejak|tra|dans|in)\s*(?:(?:einer|einem|un|une|unos|unas|um|uma)\s+)?$",
     re.IGNORECASE,
 )
 # "one day" after a subject, a modal or a conjunction, or opening a clause, is "some day"
@@ -353,7 +357,8 @@ _ERA_START = {
 _DECADE = re.compile(
     r"(?<!\w)(?:(?:the\s+)?['’]?(?P<a>1\d|20)?(?P<d>\d)0[’']?s(?!\w)"
     r"|(?:années|años|anni|anos|jahre|lata|roky|годы|годах)\s+(?P<b>1\d|20)?(?P<e>\d)0(?!\d)"
-    r"|(?P<c>1\d|20)(?P<f>\d)0er(?:\s*jahre\w*)?)",
+    r"|(?P<c>1\d|20)(?P<f>\d)0er(?:\s*jahre\w*)?"
+    r"|(?P<g>1\d|20)(?P<h>\d)0-?[хе](?!\w))",
     re.IGNORECASE,
 )
 
@@ -389,6 +394,16 @@ YEAR_FIRST_LANGS = frozenset({"tr", "hu", "lt", "lv", "eu"})
 """Languages that write a date year first (2027 Mart, 2027. március 12.)."""
 
 
+def _short_month_name(name: str) -> bool:
+    """A month's full name of two letters in a script without Chinese characters (Hindi
+    मई, May), not an abbreviation: read, where Latin ones that short are not."""
+    return (
+        len(name) == 2
+        and not name.isascii()
+        and not any(c.isdigit() or "\u2e80" <= c <= "\u9fff" for c in name)
+    )
+
+
 @lru_cache(maxsize=64)
 def _month_pattern(lang: str) -> tuple[re.Pattern[str], dict[str, int]]:
     """Day-month-year patterns built from CLDR month names of ``lang`` and English: day
@@ -406,7 +421,7 @@ def _month_pattern(lang: str) -> tuple[re.Pattern[str], dict[str, int]]:
             for width in ("wide", "abbreviated"):
                 for number, name in locale.months[context][width].items():
                     name = name.strip(".").lower()
-                    if len(name) >= 3:
+                    if len(name) >= 3 or (width == "wide" and _short_month_name(name)):
                         names[name] = number
     alternatives = "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True))
 
@@ -539,8 +554,8 @@ def extract_temporal(text: str, lang: str, mask: SpanMask) -> list[Fact]:
             continue
         add(f"time:{hour:02d}:{minute}", m.start(), m.end())
     for m in mask.matches(_DECADE, text):
-        century = m.group("a") or m.group("b") or m.group("c") or ""
-        digit = m.group("d") or m.group("e") or m.group("f")
+        century = m.group("a") or m.group("b") or m.group("c") or m.group("g") or ""
+        digit = m.group("d") or m.group("e") or m.group("f") or m.group("h")
         add(f"decade:{century or '..'}{digit}0", m.start(), m.end())
     forms = _RELATIVE_FORMS
     if lang in _THIS_UNIT:
@@ -560,6 +575,8 @@ def extract_temporal(text: str, lang: str, mask: SpanMask) -> list[Fact]:
                 continue
             qual = _qualifier(text, m.start())[0] if qualified else ""
             add(f"rel:{unit}:{offset:+d}", m.start(), m.end(), float(offset), qual)
+    for m in mask.matches(_CJK_FOLLOWING, text):
+        add(f"rel:{_CJK_UNITS[m.group('unit')]}:+1", m.start(), m.end(), 1.0, optional=True)
     # the year or week these place is how Chinese or Japanese say them (来年の春, 下周一),
     # where the word "next" may also mean this year's spring: matched, never reported
     for offset, form in _named_time_forms(lang or "en"):
@@ -584,6 +601,8 @@ def extract_temporal(text: str, lang: str, mask: SpanMask) -> list[Fact]:
         if article and not m.group("qual") and _RATE_BEFORE.search(text, 0, m.start()):
             continue  # three trips a day, twice a year: a rate, not a length of time
         unit = _unit_of(m)
+        if unit == "decade":  # ten years (tripled in a decade ~ за десять лет)
+            unit, count = "year", 10 * count
         qual = ""
         if m.group("qual"):
             qual = next(
@@ -591,7 +610,9 @@ def extract_temporal(text: str, lang: str, mask: SpanMask) -> list[Fact]:
             )
         ago = _AGO_AFTER.match(text, m.end())
         before = _AGO_BEFORE.search(text, max(0, m.start() - 18), m.start())
-        if ago or (before and before.group("word").lower() in {"il y a", "hace", "há", "vor"}):
+        if ago or (
+            before and before.group("word").lower() in {"il y a", "hace", "há", "vor", "قبل"}
+        ):
             end = ago.end() if ago else m.end()
             start = before.start() if before and not ago else m.start()
             key = f"rel:{unit}:-1" if count == 1 else f"ago:{unit}:{parse_key(count)}"
