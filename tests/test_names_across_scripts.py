@@ -219,3 +219,49 @@ def test_a_transcribed_name_is_no_change(embedder) -> None:  # type: ignore[no-u
     assert entity_flags(source, "zh", renamed, "en", embedder) == [
         "changed:entity:约翰·刘易斯 -> Martin Sheen"
     ]
+
+
+def test_a_case_form_that_is_also_another_citys_name() -> None:
+    """Осаки is Osaka in the genitive, and also Ōsaki, a city of its own: both. A
+    five-letter name takes a case ending on its last letter like a longer one."""
+    from eval.facts.city_names import city_ids
+
+    osaka = city_ids("Osaka")
+    assert osaka and osaka <= city_ids("Осаки", "ru")
+    assert city_ids("Осаки", "ru") - osaka  # Ōsaki as well
+    assert not osaka & city_ids("Осаки", "en")  # no case endings there
+
+
+@pytest.mark.parametrize(
+    ("english", "version", "lang"),
+    [
+        (
+            "The city council of Osaka approved a budget of 12 billion yen on Tuesday.",
+            "Городской совет Осаки во вторник утвердил бюджет в размере 12 миллиардов иен.",
+            "ru",
+        ),
+        (
+            "Mayor Hiroshi Tanaka said construction of the new hospital will begin next spring.",
+            "市长田中宏表示，新医院将于明年春天开工建设。",
+            "zh",
+        ),
+        (
+            "The hospital, designed by the architect Kenzo Mori, will have 450 beds.",
+            "这家由建筑师森健三设计的医院将设有450张床位。",
+            "zh",
+        ),
+    ],
+)
+def test_faithful_names_in_untouched_pairs(english, version, lang, embedder) -> None:  # type: ignore[no-untyped-def]
+    """Osaka in the Russian genitive; a Japanese name Chinese writes in its kanji, read in
+    Japanese (田中宏 tanaka hiroshi), not pinyin."""
+    assert entity_flags(english, "en", version, lang, embedder) == []
+    assert entity_flags(version, lang, english, "en", embedder) == []
+
+
+def test_a_japanese_name_replaced_in_chinese_is_still_changed(embedder) -> None:  # type: ignore[no-untyped-def]
+    english = "Mayor Hiroshi Tanaka said construction of the new hospital will begin next spring."
+    swapped = "市长铃木一郎表示，新医院将于明年春天开工建设。"
+    assert entity_flags(english, "en", swapped, "zh", embedder) == [
+        "changed:entity:Hiroshi Tanaka -> 铃木"
+    ]

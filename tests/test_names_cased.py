@@ -829,3 +829,25 @@ def test_a_turkish_name_is_read_without_its_case_ending(embedder) -> None:  # ty
         )
         == []
     )
+
+
+@pytest.mark.parametrize(
+    ("version", "lang"),
+    [
+        ("包括反对党领袖佐藤由纪在内的批评者表示，该计划成本过高。", "zh"),
+        ("विपक्ष की नेता युकी सातो सहित आलोचकों का कहना है कि यह योजना बहुत महंगी है।", "hi"),
+        ("야당 대표 사토 유키를 비롯한 비판론자들은 이 계획이 너무 비싸다고 말한다.", "ko"),
+    ],
+)
+def test_a_plural_opening_an_english_sentence_is_no_name(version, lang, embedder) -> None:  # type: ignore[no-untyped-def]
+    """In "Critics, including ... Yuki Sato, say", Critics is the plural of a common word,
+    no sentence-initial name the version dropped."""
+    english = "Critics, including the opposition leader Yuki Sato, say the plan is too expensive."
+    assert entity_flags(english, "en", version, lang, embedder) == []
+    from eval.facts.name_gains import _plural_of_common_word
+
+    assert [_plural_of_common_word(w) for w in ("Analysts", "Authorities", "Reuters")] == [
+        True,
+        True,
+        False,
+    ]

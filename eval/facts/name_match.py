@@ -17,27 +17,43 @@ from rapidfuzz.distance import Levenshtein
 from .city_names import UNSPACED_LANGS, city_mentioned, common_start
 from .model import Fact
 from .name_words import HAN_CHAR, MAX_FUZZY, MAX_TAGGED, is_caseless, normalize_name, same_script
-from .names_caseless import japanese_names, kana_romaji
+from .names_caseless import chinese_names, japanese_names, kana_romaji
 
 
 def search_text(text: str, lang: str) -> str:
     """``text`` as names are looked for in it (:func:`normalize_name`); a Japanese text
-    also romanized (:func:`kana_romaji`), since anyascii reads its kanji as Chinese."""
+    also romanized (:func:`kana_romaji`), since anyascii reads its kanji as Chinese, and a
+    Chinese one with the Japanese readings of its names."""
     folded = normalize_name(text)
-    if lang.split("-")[0] == "ja" and len(text) <= MAX_TAGGED and is_caseless(text):
+    base = lang.split("-")[0]
+    if base == "ja" and len(text) <= MAX_TAGGED and is_caseless(text):
         names = " ".join(f.key[4:] for f in japanese_names(text))
         return f"{folded} {kana_romaji(text)} {names}"
+    if base == "zh" and len(text) <= MAX_TAGGED and is_caseless(text):
+        # a Japanese name written in its kanji (田中宏 tanaka hiroshi; see _spellings)
+        readings = [" ".join(_spellings(f, base)[1:]) for f in chinese_names(text)]
+        return " ".join([folded, *filter(None, readings)])
     return folded
 
 
 def _spellings(fact: Fact, lang: str) -> list[str]:
     """The spellings to look for a name of language ``lang`` by: its key's, and for a
     Japanese name the other reading pykakasi gives (大谷: janome ooya, pykakasi ootani,
-    written Otani)."""
+    written Otani); for a Chinese one, its Japanese reading as well, since Chinese writes
+    a Japanese name in its kanji (田中宏 tanaka hiroshi, not pinyin Tian Zhonghong)."""
     name = fact.key[4:]
-    if lang.split("-")[0] == "ja" and is_caseless(fact.text):
+    base = lang.split("-")[0]
+    if base == "ja" and is_caseless(fact.text):
         return list(dict.fromkeys([name, kana_romaji(fact.text)]))
+    if base == "zh" and HAN_CHAR.search(fact.text):
+        reading = kana_romaji(fact.text)
+        if len(reading.replace(" ", "")) >= JAPANESE_READING_LETTERS:
+            return list(dict.fromkeys([name, reading]))
     return [name]
+
+
+# a shorter Japanese reading of a Chinese name matches words by chance (王毅 oki)
+JAPANESE_READING_LETTERS = 5
 
 
 def mentioned(fact: Fact, other_text: str, haystack: str, lang: str = "") -> bool:
