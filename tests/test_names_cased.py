@@ -844,9 +844,9 @@ def test_a_plural_opening_an_english_sentence_is_no_name(version, lang, embedder
     no sentence-initial name the version dropped."""
     english = "Critics, including the opposition leader Yuki Sato, say the plan is too expensive."
     assert entity_flags(english, "en", version, lang, embedder) == []
-    from eval.facts.name_gains import _plural_of_common_word
+    from eval.facts.name_gains import plural_of_common_word
 
-    assert [_plural_of_common_word(w) for w in ("Analysts", "Authorities", "Reuters")] == [
+    assert [plural_of_common_word(w) for w in ("Analysts", "Authorities", "Reuters")] == [
         True,
         True,
         False,

@@ -168,7 +168,7 @@ in others a name one letter off is another name (Ferrari, Ferrara)."""
 @lru_cache(maxsize=4096)
 def city_ids(name: str, lang: str = "") -> frozenset[str]:
     """The GeoNames cities ``name``, written in ``lang``, names, looked up among the names
-    of its script: exactly (as written, in an :data:`IDEOGRAPHIC` script), and, in a
+    of its script: exactly (as written, in an :data:`IDEOGRAPHIC` script), or else, in a
     language of :data:`CASE_ENDING_LANGS`, with a case ending (:func:`_ends_otherwise`:
     Мюнхене ~ Мюнхен, Krakowie ~ Kraków, Москвы ~ Москва)."""
     script, folded = script_of(name), normalize_name(name)
@@ -176,27 +176,25 @@ def city_ids(name: str, lang: str = "") -> frozenset[str]:
         return frozenset()
     by_key = city_names()[0]
     key = _city_key(name, script, folded)
-    exact = frozenset(by_key.get(key, ()))
-    if script in IDEOGRAPHIC or lang.split("-")[0] not in CASE_ENDING_LANGS:
-        return exact
-    # a case form may also be another city's name (Осаки: of Osaka, and Ōsaki)
-    return exact | frozenset(
+    if key in by_key or script in IDEOGRAPHIC or lang.split("-")[0] not in CASE_ENDING_LANGS:
+        return frozenset(by_key.get(key, ()))
+    return frozenset(
         gid
-        for known in _city_names_by_start().get(f"{script}\t{folded[:4]}", ())
-        if known != key and _ends_otherwise(folded, known.split("\t")[1])
-        for gid in by_key[known]
+        for key in _city_names_by_start().get(f"{script}\t{folded[:4]}", ())
+        if _ends_otherwise(folded, key.split("\t")[1])
+        for gid in by_key[key]
     )
 
 
 def _ends_otherwise(word: str, known: str) -> bool:
     """``word`` is the name ``known`` with at most its last letter replaced by an ending of
-    up to four letters (a case ending: Мюнхене, Krakowie, Москвы, Wenecji, Осаки; not a
-    word that only begins like it: sons ~ Sonsonate, Netanjahuovu ~ Netanja)."""
+    up to four letters (a case ending: Мюнхене, Krakowie, Москвы, Wenecji; not a word that
+    only begins like it: sons ~ Sonsonate, Netanjahuovu ~ Netanja)."""
     return (
         " " not in word
         and " " not in known
         and len(known) <= len(word) <= len(known) + 3
-        and common_start(word, known) >= max(CITY_NAME_LETTERS, len(known) - 1)
+        and common_start(word, known) >= max(CITY_NAME_LETTERS + 1, len(known) - 1)
     )
 
 

@@ -39,6 +39,7 @@ from .name_gains import (
     near_pairs,
     opening_name_word,
     person_like,
+    plural_of_common_word,
     stretch_gains,
     unsaid_span,
 )
@@ -340,6 +341,8 @@ def compare_entities(
         )
         if langs:
             opening = [f for f in opening if not place_mentioned(f, *langs, tgt_norm)]
+        if (src_lang or "en").startswith("en"):  # Critics, Analysts: no name dropped
+            opening = [f for f in opening if not plural_of_common_word(f.text)]
         opening_gain = deletion_gains(similarity, opening, [], src_text, tgt_text)
         src_flagged += [
             f

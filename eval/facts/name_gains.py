@@ -165,7 +165,7 @@ _NO_OPENING_NAME = FUNCTION_WORDS | frozenset(TITLES) | OFFICES
 PLURAL_STEM_ZIPF = 3.5
 
 
-def _plural_of_common_word(word: str) -> bool:
+def plural_of_common_word(word: str) -> bool:
     """``word`` is an English plural whose singular is a common word (Critics, Witnesses,
     Authorities); a surname made of a first name (Adams, Evans) is taken for one too."""
     low = word.lower()
@@ -207,8 +207,6 @@ def opening_name_word(
         return []  # Has, Looking, Supporters: what a sentence opens with once a name is gone
     if (lang or "en").startswith("en") and re.search(r"(?:ly|ed|ing|ers)$", word):
         return []  # Illegally, Welcomed, Peacekeepers
-    if (lang or "en").startswith("en") and _plural_of_common_word(word):
-        return []  # Critics, Analysts, Witnesses, Authorities
     if any(f.start <= first.start() < f.end for f in names):
         return []
     fact = entity_fact(word, first.start())

@@ -17,43 +17,27 @@ from rapidfuzz.distance import Levenshtein
 from .city_names import UNSPACED_LANGS, city_mentioned, common_start
 from .model import Fact
 from .name_words import HAN_CHAR, MAX_FUZZY, MAX_TAGGED, is_caseless, normalize_name, same_script
-from .names_caseless import chinese_names, japanese_names, kana_romaji
+from .names_caseless import japanese_names, kana_romaji
 
 
 def search_text(text: str, lang: str) -> str:
     """``text`` as names are looked for in it (:func:`normalize_name`); a Japanese text
-    also romanized (:func:`kana_romaji`), since anyascii reads its kanji as Chinese, and a
-    Chinese one with the Japanese readings of its names."""
+    also romanized (:func:`kana_romaji`), since anyascii reads its kanji as Chinese."""
     folded = normalize_name(text)
-    base = lang.split("-")[0]
-    if base == "ja" and len(text) <= MAX_TAGGED and is_caseless(text):
+    if lang.split("-")[0] == "ja" and len(text) <= MAX_TAGGED and is_caseless(text):
         names = " ".join(f.key[4:] for f in japanese_names(text))
         return f"{folded} {kana_romaji(text)} {names}"
-    if base == "zh" and len(text) <= MAX_TAGGED and is_caseless(text):
-        # a Japanese name written in its kanji (田中宏 tanaka hiroshi; see _spellings)
-        readings = [" ".join(_spellings(f, base)[1:]) for f in chinese_names(text)]
-        return " ".join([folded, *filter(None, readings)])
     return folded
 
 
 def _spellings(fact: Fact, lang: str) -> list[str]:
     """The spellings to look for a name of language ``lang`` by: its key's, and for a
     Japanese name the other reading pykakasi gives (大谷: janome ooya, pykakasi ootani,
-    written Otani); for a Chinese one, its Japanese reading as well, since Chinese writes
-    a Japanese name in its kanji (田中宏 tanaka hiroshi, not pinyin Tian Zhonghong)."""
+    written Otani)."""
     name = fact.key[4:]
-    base = lang.split("-")[0]
-    if base == "ja" and is_caseless(fact.text):
+    if lang.split("-")[0] == "ja" and is_caseless(fact.text):
         return list(dict.fromkeys([name, kana_romaji(fact.text)]))
-    if base == "zh" and HAN_CHAR.search(fact.text):
-        reading = kana_romaji(fact.text)
-        if len(reading.replace(" ", "")) >= JAPANESE_READING_LETTERS:
-            return list(dict.fromkeys([name, reading]))
     return [name]
-
-
-# a shorter Japanese reading of a Chinese name matches words by chance (王毅 oki)
-JAPANESE_READING_LETTERS = 5
 
 
 def mentioned(fact: Fact, other_text: str, haystack: str, lang: str = "") -> bool:
@@ -245,11 +229,16 @@ def _sound_alike_keys(a: str, b: str) -> bool:
 
 def _transcription_of(latin: Fact, han: Fact) -> bool:
     """Is the Latin-letter name ``latin``, or a run of its words ("Vladimir Putin" in
-    "Armed Forces Vladimir Putin"), the sound of the Chinese name ``han``?"""
+    "Armed Forces Vladimir Putin"), the sound of the Chinese name ``han``, or, word for
+    word, its Japanese reading (Chinese writes a Japanese name in its kanji: 田中宏 is
+    *tanaka hiroshi* in Japanese, Tian Zhonghong in pinyin)?"""
     key = sound_key(han.text)
     words = latin.text.split()
     runs = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
-    return any(_sound_alike_keys(key, sound_key(run)) for run in runs)
+    if any(_sound_alike_keys(key, sound_key(run)) for run in runs):
+        return True
+    reading = set(kana_romaji(han.text).split())
+    return any(len(w) >= 4 and w in reading for w in normalize_name(latin.text).split())
 
 
 def transcriptions(han_names: Sequence[Fact], latin_names: Sequence[Fact], lang: str) -> set[int]:
