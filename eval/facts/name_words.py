@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
+from .cldr import cldr_locales
 from .model import Fact
 
 # a longer "sentence" (a file without punctuation) is not word-tagged for names, which
@@ -79,14 +80,8 @@ FUNCTION_WORDS = frozenset(
 @lru_cache(maxsize=64)
 def calendar_words(lang: str) -> frozenset[str]:
     """Month and weekday names (lower case) in ``lang`` and English: dates, not entities."""
-    from babel import Locale, UnknownLocaleError
-
     words: set[str] = set()
-    for code in dict.fromkeys((lang, "en")):
-        try:
-            locale = Locale.parse(code)
-        except (UnknownLocaleError, ValueError, TypeError):
-            continue
+    for locale in cldr_locales(lang):
         for table in (locale.months, locale.days):
             for context in ("format", "stand-alone"):
                 for width in ("wide", "abbreviated"):

@@ -14,6 +14,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .cldr import cldr_locales
 from .model import Fact
 from .numbers import QUALIFIERS, parse_number
 from .spans import SpanMask
@@ -409,14 +410,8 @@ def _month_pattern(lang: str) -> tuple[re.Pattern[str], dict[str, int]]:
     """Day-month-year patterns built from CLDR month names of ``lang`` and English: day
     month year, month day year, month year, and in :data:`YEAR_FIRST_LANGS` year month
     day (Turkish *2027 Mart*, Hungarian *2027. március 12.*)."""
-    from babel import Locale, UnknownLocaleError
-
     names: dict[str, int] = {}
-    for code in dict.fromkeys((lang, "en")):
-        try:
-            locale = Locale.parse(code)
-        except (UnknownLocaleError, ValueError, TypeError):
-            continue
+    for locale in cldr_locales(lang):
         for context in ("format", "stand-alone"):
             for width in ("wide", "abbreviated"):
                 for number, name in locale.months[context][width].items():
@@ -448,15 +443,9 @@ def _named_time_forms(lang: str) -> list[tuple[int, re.Pattern[str]]]:
     """A season, a month or a weekday ("next spring", "last March", "lundi prochain")
     placed by a relative word of :data:`RELATIVE` (months and weekdays from CLDR, in
     ``lang`` and English), per offset."""
-    from babel import Locale, UnknownLocaleError
-
     months: set[str] = set()
     weekdays: set[str] = set()
-    for code in dict.fromkeys((lang, "en")):
-        try:
-            locale = Locale.parse(code)
-        except (UnknownLocaleError, ValueError, TypeError):
-            continue
+    for locale in cldr_locales(lang):
         months |= {n.lower() for n in locale.months["format"]["wide"].values()}
         months |= {n.lower() for n in locale.months["stand-alone"]["wide"].values()}
         weekdays |= {n.lower() for n in locale.days["format"]["wide"].values()}
