@@ -153,13 +153,7 @@ def _spell_out_numbers(text: str, lang: str) -> str:
         or not any(ch.isalpha() for ch in text)
     ):
         return text
-    kept: list[str] = []
-
-    def hide(match: re.Match[str]) -> str:
-        kept.append(match.group())
-        return chr(0xE000 + len(kept) - 1)
-
-    hidden = _DIGIT_RUN.sub(hide, text) if len(text) < 0x1000 else text
+    hidden, kept = _hidden(_DIGIT_RUN, text) if len(text) < 0x1000 else (text, [])
     # a number word joined to a noun (three-time, छह-बिंदु) is read as the number
     joined = _NUMBER_HYPHEN.get(lang)
     spaced = joined.sub(r"\1 ", hidden) if joined else hidden  # same length
@@ -200,7 +194,24 @@ def _spell_out_numbers(text: str, lang: str) -> str:
             and hidden[i1:i2].strip()
         )
         pieces.append(new if keep and tag != "equal" else hidden[i1:i2])
-    return re.sub("[\ue000-\uefff]", lambda m: kept[ord(m.group()) - 0xE000], "".join(pieces))
+    return _shown("".join(pieces), kept)
+
+
+def _hidden(pattern: re.Pattern[str], text: str) -> tuple[str, list[str]]:
+    """``text`` with each match of ``pattern`` replaced by a private-use character that
+    number readers leave as it is, and the matches, to put back with :func:`_shown`."""
+    kept: list[str] = []
+
+    def hide(match: re.Match[str]) -> str:
+        kept.append(match.group())
+        return chr(0xE000 + len(kept) - 1)
+
+    return pattern.sub(hide, text), kept
+
+
+def _shown(text: str, kept: list[str]) -> str:
+    """``text`` with what :func:`_hidden` hid put back."""
+    return re.sub("[\ue000-\uefff]", lambda m: kept[ord(m.group()) - 0xE000], text)
 
 
 def _multiples(sentence: str, lang: str, found: Sequence[Fact]) -> list[Fact]:
@@ -226,31 +237,20 @@ def _cjk_numerals(text: str) -> str:
 
     if len(text) > _MAX_SPELLED:
         return text
-    hidden = _CJK_NUMERAL_WORDS.sub(lambda m: _HIDDEN_NUMERAL + m.group()[1:], text)
+    hidden, kept = _hidden(_CJK_NUMERAL_WORDS, text)
     try:
         import cn2an
 
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            converted = str(cn2an.transform(hidden, "cn2an"))
+            return _shown(str(cn2an.transform(hidden, "cn2an")), kept)
     except Exception:  # cn2an raises on some mixed strings; digits are still read
         return text
-    if hidden == text:
-        return converted
-    # hidden at the same place, kept by cn2an (which leaves other characters as they are)
-    return _restore_numeral_words(converted, text)
 
 
 # words that open with a numeral but say no number (四半期: a quarter of a year, which
 # cn2an reads as 4 and joins to a figure before it: 第3四半期 -> 34)
 _CJK_NUMERAL_WORDS = re.compile(r"四半期")
-_HIDDEN_NUMERAL = "\ue0ff"
-
-
-def _restore_numeral_words(converted: str, text: str) -> str:
-    """``converted`` with the numerals :data:`_CJK_NUMERAL_WORDS` hid put back in order."""
-    originals = iter(m.group()[0] for m in _CJK_NUMERAL_WORDS.finditer(text))
-    return re.sub(_HIDDEN_NUMERAL, lambda _: next(originals), converted)
 
 
 _KOREAN_UNITS = {"십": 10, "백": 100, "천": 1000}
