@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import groupby
 from typing import Any
@@ -28,12 +28,14 @@ from .facts import (
     extract_facts,
 )
 from .fidelity import (
+    Calibration,
     FidelityConfig,
     aligned_tokens,
     bead_fidelity,
     blend_baseline,
     length_score,
     mt_score,
+    pair_calibration,
     semantic_score,
     similarity,
     term_certainty,
@@ -129,11 +131,18 @@ class Baseline:
 
     mean: float
     sd: float
+    factor: float = 1.0
+
+    @classmethod
+    def prior(cls, calibration: Calibration, config: FidelityConfig) -> Baseline:
+        """The baseline of a pair with no non-matching beads to measure."""
+        return cls(config.prior_mean + calibration.shift, config.prior_sd, calibration.factor)
 
 
 def language_baselines(
     pairs: Sequence[tuple[str, Sides]],
     config: FidelityConfig,
+    languages: Mapping[str, tuple[str, str]] | None = None,
     sample: int = 3000,
     seed: int = 0,
 ) -> dict[str, Baseline]:
@@ -141,6 +150,8 @@ def language_baselines(
 
     ``pairs`` holds (key, :class:`Sides`) of each pair's matched beads; every (i, j != i)
     combination within a pair counts, or ``sample`` of them drawn at random in long pairs.
+    ``languages`` gives each key's (reference, version) language for its
+    :func:`~eval.fidelity.pair_calibration` (none: no calibration).
     """
     sums: dict[str, list[float]] = {}
     rng = np.random.default_rng(seed)
@@ -165,8 +176,9 @@ def language_baselines(
     for key, (total, total_sq, count, n) in sums.items():
         mean = total / count
         sd = math.sqrt(max(total_sq / count - mean * mean, 0.0))
-        blended_mean, blended_sd = blend_baseline(mean, sd, int(n), config)
-        out[key] = Baseline(float(blended_mean), float(blended_sd))
+        calibration = pair_calibration(*languages[key], config) if languages else Calibration()
+        blended_mean, blended_sd = blend_baseline(mean, sd, int(n), config, calibration.shift)
+        out[key] = Baseline(float(blended_mean), float(blended_sd), calibration.factor)
     return out
 
 
@@ -341,8 +353,9 @@ def score_pair(
     if matched:
         sides = sides if sides is not None else matched_sides(rows, embedder, config)
         if baseline is None:
-            baseline = language_baselines([("", sides)], config).get(
-                "", Baseline(config.prior_mean, config.prior_sd)
+            languages = {"": (rows[0].src_lang, rows[0].tgt_lang)}
+            baseline = language_baselines([("", sides)], config, languages).get(
+                "", Baseline.prior(pair_calibration(*languages[""], config), config)
             )
         src_chars = sum(len(r.src_text) for r in matched)
         ratio = sum(len(r.tgt_text) for r in matched) / max(src_chars, 1)
@@ -396,7 +409,7 @@ def score_pair(
         letters = max(1, sum(ch.isalpha() for ch in row.tgt_text))
         share = 1.0 if untranslated else sum(len(w) for w in copied) / letters
         fidelity = bead_fidelity(
-            semantic_score(value, baseline.mean, baseline.sd, config),
+            semantic_score(value, baseline.mean, baseline.sd, config, baseline.factor),
             len(facts),
             share,
             length_score(len(row.src_text), len(row.tgt_text), ratio, config),
@@ -537,7 +550,11 @@ def score_rows(
     sides = [
         (f"{g[0].src_doc}\t{g[0].tgt_lang}", matched_sides(g, embedder, config)) for g in groups
     ]
-    baselines = language_baselines(sides, config)
+    languages = {
+        key: (group[0].src_lang, group[0].tgt_lang)
+        for group, (key, _) in zip(groups, sides, strict=True)
+    }
+    baselines = language_baselines(sides, config, languages)
     pooled: dict[str, list[Row]] = {}
     for group, (key, _) in zip(groups, sides, strict=True):
         pooled.setdefault(key, []).extend(group)

@@ -6,7 +6,14 @@ import math
 
 import pytest
 
-from eval.fidelity import FidelityConfig, bead_fidelity, length_score, mt_score, semantic_score
+from eval.fidelity import (
+    FidelityConfig,
+    bead_fidelity,
+    length_score,
+    mt_score,
+    pair_calibration,
+    semantic_score,
+)
 
 CONFIG = FidelityConfig()
 
@@ -47,3 +54,21 @@ def test_bead_fidelity_multiplies_its_factors_and_each_flag_costs_a_share() -> N
     assert bead_fidelity(0.9, 0, 1.0, 1.0, CONFIG) == round(0.9 * CONFIG.untranslated_factor, 4)
     assert bead_fidelity(0.9, 0, 0.0, 0.8, CONFIG, mt=0.5) == 0.36
     assert bead_fidelity(1.5, 0, 0.0, 1.0, CONFIG) == 1.0
+
+
+def test_a_language_the_model_reads_less_well_is_calibrated_up_to_the_typical_one() -> None:
+    ja, fr = pair_calibration("en", "ja", CONFIG), pair_calibration("en", "fr", CONFIG)
+    # Japanese stands 0.82 above non-matching sentences, the median language 1.15
+    assert ja.factor == pytest.approx(1.40, abs=0.01) and ja.shift < 0
+    assert fr.factor == 1.0 and fr.shift > 0  # never scaled down; French shares more subwords
+    assert pair_calibration("ja", "en", CONFIG) == ja
+    # two languages of the table: the weaker one's factor, both shifts
+    zh = pair_calibration("en", "zh", CONFIG)
+    ja_zh = pair_calibration("ja", "zh", CONFIG)
+    assert ja_zh.factor == ja.factor and ja_zh.shift == pytest.approx(ja.shift + zh.shift)
+    # one language, or one the table does not know, is left as it is
+    assert pair_calibration("ja", "ja", CONFIG).factor == 1.0
+    assert pair_calibration("en", "sw", CONFIG) == pair_calibration("en", "en", CONFIG)
+    assert pair_calibration("en", "ja", FidelityConfig(language_gaps=())).factor == 1.0
+    # the factor scales z: the same similarity scores higher in Japanese
+    assert semantic_score(3.0, 2.5, 0.2, CONFIG, ja.factor) > semantic_score(3.0, 2.5, 0.2, CONFIG)
