@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from align.profile import phased
 
+from .city_names import city_ids
 from .model import Fact
 from .name_match import place_names
 from .name_words import (
@@ -30,6 +31,7 @@ from .name_words import (
     rare_word,
     travelling_word,
     word_frequencies,
+    zipf_of,
 )
 from .names_caseless import chinese_names, japanese_names
 
@@ -59,6 +61,17 @@ CONNECTORS = {
 }
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;«»\"“”„(\[]\s*|[\U0001F000-\U0001FFFF]\s*)$")
 NOUN_CAPITALIZING = {"de", "lb"}
+# a German word after its article, possibly past adjectives (diesen Berg, einer langen
+# Pause): a noun; names rarely take one, and those that do are rare words (der Makalu) or
+# places (die Schweiz, im texanischen Austin)
+_GERMAN_ARTICLE = re.compile(
+    r"(?<![\w-])(?:[dD](?:er|ie|as|en|em|es)|[eE]in(?:e[mnrs]?)?|[kK]ein(?:e[mnrs]?)?|[dD]ies(?:e[mnrs]?)|"
+    r"[jJ]ede[mnrs]?|[jJ]ene[mnrs]?|[mMdDsS]ein(?:e[mnrs]?)?|[iI]hre?[mnrs]?|"
+    r"[uU]nsere?[mnrs]?|[eE]u(?:er|re[mnrs]?)|[zZ]u[mr]|[iIaA]m|[iIaA]ns|[bB]eim|[vV]om)"
+    r"\s+(?:[a-zäöüß][\w-]*,?\s+){0,3}$"
+)
+# rarer than this (Zipf) after an article, a word may be a name that takes one (der Makalu)
+ARTICLE_NOUN_ZIPF = 3.5
 # languages that join a case ending to a name with an apostrophe (İstanbul'da, Ali'nin)
 APOSTROPHE_SUFFIX_LANGS = frozenset({"tr", "az"})
 # non-Christians, anti-American, post-Soviet: a word made from a name, not one
@@ -166,6 +179,15 @@ def _extract_entities(sentence: str, lang: str) -> tuple[Fact, ...]:
             continue
         if single and span[0][2] in currency_codes():
             continue  # PLN 570 thousand: a unit of money
+        if (
+            single
+            and not name_like
+            and lang == "de"
+            and _GERMAN_ARTICLE.search(sentence[:start])
+            and zipf_of(span[0][2], lang) >= ARTICLE_NOUN_ZIPF
+            and not _german_place_word(span[0][2])
+        ):
+            continue
         # a lone German noun may be a common one; a country or city CLDR names is a name
         weak = single and not name_like and lang in NOUN_CAPITALIZING
         weak = weak and normalize_name(span[0][2]) not in place_names(lang)
@@ -190,6 +212,17 @@ def _extract_entities(sentence: str, lang: str) -> tuple[Fact, ...]:
     elif tagged == "ja":
         facts += list(japanese_names(sentence))
     return tuple(sorted(facts, key=lambda f: f.start))
+
+
+def _german_place_word(word: str) -> bool:
+    """Is ``word`` a place CLDR or GeoNames names (die Schweiz, im texanischen Austin), or
+    the word for its people (ein Berliner, ein Münchner: Berlin, München)?"""
+    stems = [word]
+    if word.endswith("er"):
+        stems.append(word[:-2])
+    if word.endswith("ner"):
+        stems.append(word[:-3] + "en")
+    return any(normalize_name(stem) in place_names("de") or city_ids(stem, "de") for stem in stems)
 
 
 def _after_office(span: list[tuple[int, int, str]], lang: str) -> list[tuple[int, int, str]]:
