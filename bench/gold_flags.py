@@ -22,10 +22,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.facts import fact_flags  # noqa: E402
 from bench.textberg import DATA, TEST_DOCS, read_gold, read_lines  # noqa: E402
 from eval.tsv import Row  # noqa: E402
-
-FACT_KINDS = ("dropped", "added", "changed")
 
 
 def gold_rows(doc: str) -> list[Row]:
@@ -48,11 +47,6 @@ def gold_rows(doc: str) -> list[Row]:
     ]
 
 
-def fact_flags(row: Row) -> list[str]:
-    """The row's flags on a fact (not on a clause or a whole sentence)."""
-    return [f for f in row.flags if f.split(":")[0] in FACT_KINDS and f.split(":")[1] != "content"]
-
-
 def main() -> None:
     from align import get_embedder
     from eval.scoring import score_rows
@@ -67,7 +61,7 @@ def main() -> None:
     beads, flagged, kinds = 0, 0, Counter()
     for doc in docs:
         for row in score_rows(gold_rows(doc), embedder):
-            found = fact_flags(row)
+            found = fact_flags(row.flags)
             beads += 1
             flagged += bool(found)
             kinds.update(":".join(f.split(":")[:2]) for f in found)

@@ -142,7 +142,7 @@ class Baseline:
 def language_baselines(
     pairs: Sequence[tuple[str, Sides]],
     config: FidelityConfig,
-    languages: Mapping[str, tuple[str, str]] | None = None,
+    calibrations: Mapping[str, Calibration] | None = None,
     sample: int = 3000,
     seed: int = 0,
 ) -> dict[str, Baseline]:
@@ -150,8 +150,8 @@ def language_baselines(
 
     ``pairs`` holds (key, :class:`Sides`) of each pair's matched beads; every (i, j != i)
     combination within a pair counts, or ``sample`` of them drawn at random in long pairs.
-    ``languages`` gives each key's (reference, version) language for its
-    :func:`~eval.fidelity.pair_calibration` (none: no calibration).
+    ``calibrations`` gives each key's language pair :func:`~eval.fidelity.pair_calibration`
+    (none: no calibration).
     """
     sums: dict[str, list[float]] = {}
     rng = np.random.default_rng(seed)
@@ -176,7 +176,7 @@ def language_baselines(
     for key, (total, total_sq, count, n) in sums.items():
         mean = total / count
         sd = math.sqrt(max(total_sq / count - mean * mean, 0.0))
-        calibration = pair_calibration(*languages[key], config) if languages else Calibration()
+        calibration = (calibrations or {}).get(key, Calibration())
         blended_mean, blended_sd = blend_baseline(mean, sd, int(n), config, calibration.shift)
         out[key] = Baseline(float(blended_mean), float(blended_sd), calibration.factor)
     return out
@@ -353,9 +353,9 @@ def score_pair(
     if matched:
         sides = sides if sides is not None else matched_sides(rows, embedder, config)
         if baseline is None:
-            languages = {"": (rows[0].src_lang, rows[0].tgt_lang)}
-            baseline = language_baselines([("", sides)], config, languages).get(
-                "", Baseline.prior(pair_calibration(*languages[""], config), config)
+            calibration = pair_calibration(rows[0].src_lang, rows[0].tgt_lang, config)
+            baseline = language_baselines([("", sides)], config, {"": calibration}).get(
+                "", Baseline.prior(calibration, config)
             )
         src_chars = sum(len(r.src_text) for r in matched)
         ratio = sum(len(r.tgt_text) for r in matched) / max(src_chars, 1)
@@ -550,11 +550,11 @@ def score_rows(
     sides = [
         (f"{g[0].src_doc}\t{g[0].tgt_lang}", matched_sides(g, embedder, config)) for g in groups
     ]
-    languages = {
-        key: (group[0].src_lang, group[0].tgt_lang)
+    calibrations = {
+        key: pair_calibration(group[0].src_lang, group[0].tgt_lang, config)
         for group, (key, _) in zip(groups, sides, strict=True)
     }
-    baselines = language_baselines(sides, config, languages)
+    baselines = language_baselines(sides, config, calibrations)
     pooled: dict[str, list[Row]] = {}
     for group, (key, _) in zip(groups, sides, strict=True):
         pooled.setdefault(key, []).extend(group)

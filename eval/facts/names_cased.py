@@ -65,8 +65,8 @@ NOUN_CAPITALIZING = {"de", "lb"}
 # Pause): a noun; names rarely take one, and those that do are rare words (der Makalu) or
 # places (die Schweiz, im texanischen Austin)
 _GERMAN_ARTICLE = re.compile(
-    r"(?<![\w-])(?:[dD](?:er|ie|as|en|em|es)|[eE]in(?:e[mnrs]?)?|[kK]ein(?:e[mnrs]?)?|[dD]ies(?:e[mnrs]?)|"
-    r"[jJ]ede[mnrs]?|[jJ]ene[mnrs]?|[mMdDsS]ein(?:e[mnrs]?)?|[iI]hre?[mnrs]?|"
+    r"(?<![\w-])(?:[dD](?:er|ie|as|en|em|es)|(?:[eE]|[kKmMdDsS]e)in(?:e[mnrs]?)?|[dD]iese[mnrs]?|"
+    r"[jJ]ede[mnrs]?|[jJ]ene[mnrs]?|[iI]hre?[mnrs]?|"
     r"[uU]nsere?[mnrs]?|[eE]u(?:er|re[mnrs]?)|[zZ]u[mr]|[iIaA]m|[iIaA]ns|[bB]eim|[vV]om)"
     r"\s+(?:[a-zäöüß][\w-]*,?\s+){0,3}$"
 )
@@ -183,8 +183,8 @@ def _extract_entities(sentence: str, lang: str) -> tuple[Fact, ...]:
             single
             and not name_like
             and lang == "de"
-            and _GERMAN_ARTICLE.search(sentence[:start])
             and zipf_of(span[0][2], lang) >= ARTICLE_NOUN_ZIPF
+            and _GERMAN_ARTICLE.search(sentence, 0, start)
             and not _german_place_word(span[0][2])
         ):
             continue
