@@ -46,6 +46,7 @@ near 0.98.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -155,6 +156,45 @@ def token_overlap(source: np.ndarray, target: np.ndarray) -> tuple[float, float]
         return 0.0, 0.0
     cosines = source @ target.T
     return float(cosines.max(axis=1).mean()), float(cosines.max(axis=0).mean())
+
+
+def token_overlaps(source: np.ndarray, targets: Sequence[np.ndarray]) -> list[tuple[float, float]]:
+    """:func:`token_overlap` of one source against each of ``targets``, from one matrix
+    product."""
+    out = [(0.0, 0.0)] * len(targets)
+    kept = [k for k, t in enumerate(targets) if len(t)]
+    if len(source) == 0 or not kept:
+        return out
+    lengths = np.array([len(targets[k]) for k in kept])
+    starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+    cosines = source @ np.concatenate([targets[k] for k in kept]).T
+    recalls = np.maximum.reduceat(cosines, starts, axis=1).mean(axis=0)
+    precisions = np.add.reduceat(cosines.max(axis=0), starts) / lengths
+    for k, recall, precision in zip(kept, recalls, precisions, strict=True):
+        out[k] = (float(recall), float(precision))
+    return out
+
+
+def term_overlaps(
+    source: tuple[np.ndarray, np.ndarray], targets: Sequence[tuple[np.ndarray, np.ndarray]]
+) -> list[tuple[float, float]]:
+    """:func:`term_overlap` of one source against each of ``targets``."""
+    src_ids, src_weights = source
+    total_src = float(src_weights.sum())
+    out = [(0.0, 0.0)] * len(targets)
+    kept = [k for k, (_, w) in enumerate(targets) if float(w.sum()) > 0]
+    if total_src <= 0 or not kept:
+        return out
+    dense = np.zeros(int(max(src_ids.max(), *(targets[k][0].max() for k in kept))) + 1, np.float32)
+    dense[src_ids] = src_weights
+    lengths = np.array([len(targets[k][0]) for k in kept])
+    starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+    ids = np.concatenate([targets[k][0] for k in kept])
+    weights = np.concatenate([targets[k][1] for k in kept])
+    shared = np.add.reduceat(np.minimum(dense[ids], weights), starts)
+    for k, common in zip(kept, shared, strict=True):
+        out[k] = (float(common) / total_src, float(common) / float(targets[k][1].sum()))
+    return out
 
 
 def aligned_tokens(

