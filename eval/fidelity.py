@@ -105,6 +105,9 @@ class FidelityConfig:
     mt_weight: float = 0.1
     mt_quantile: float = 0.9
     language_gaps: tuple[tuple[str, float, float], ...] = LANGUAGE_GAPS
+    # a name a version renders the same way in this many beads is its name for it (see
+    # eval.facts.compare.renderings)
+    rendered_name_beads: int = 3
 
 
 def pair_calibration(src_lang: str, tgt_lang: str, config: FidelityConfig) -> Calibration:

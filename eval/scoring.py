@@ -26,6 +26,8 @@ from .facts import (
     compare_facts,
     extract_entities,
     extract_facts,
+    renderings,
+    without_renderings,
 )
 from .fidelity import (
     Calibration,
@@ -387,6 +389,12 @@ def score_pair(
 
     _, similarities = text_measures(embedder, config, unprefixed=True)
     judge = FactJudge.of(embedder, config)
+    checks = [translation or r.align_score >= CONFIDENT_BEAD for r in matched]
+    found = [
+        judge.flags(r.src_text, r.tgt_text, r.src_lang, r.tgt_lang) if checked else []
+        for r, checked in zip(matched, checks, strict=True)
+    ]
+    names = renderings(found, config.rendered_name_beads)
 
     out: list[Row] = []
     k = -1
@@ -397,10 +405,8 @@ def score_pair(
         k += 1
         assert sides is not None and baseline is not None
         value = sides.similarity(k, k, config)
-        checked = translation or row.align_score >= CONFIDENT_BEAD
-        facts = (
-            judge.flags(row.src_text, row.tgt_text, row.src_lang, row.tgt_lang) if checked else []
-        )
+        checked = checks[k]
+        facts = without_renderings(found[k], row.tgt_text, names)
         flags = [f.format() for f in facts]
         copied = (
             copied_words(row.src_text, row.tgt_text, row.src_lang, row.tgt_lang)

@@ -551,3 +551,25 @@ def test_another_decade_is_still_a_change() -> None:
     assert fact_flags("On 12 May the summit was held.", "en", "शिखर सम्मेलन 13 मई को हुआ।", "hi") == [
         "changed:date:12 May -> 13 मई"
     ]
+
+
+def test_chinese_words_that_look_like_times_are_none() -> None:
+    # 有一点: a little; 一时: for a moment; 后来 + 月光: later, moonlight
+    for text in ("只能说有一点知道。", "他一时想不起来。", "后来月光移走了。", "后来年纪大了。"):
+        assert fact_keys(text, "zh") == [], text
+    assert fact_keys("下午五点他来了。", "zh") == ["time:17:00"]
+    assert fact_keys("我们一点半见面。", "zh") == ["time:01:30"]
+    assert fact_keys("一時停止した。", "ja") == []
+    assert fact_keys("10時から会議がある。", "ja") == ["time:10:00"]
+
+
+def test_ago_with_a_word_between_it_and_the_count() -> None:
+    assert (
+        fact_flags(
+            "Vor 100 Jahren wurde der Gipfel erreicht.",
+            "de",
+            "Il y a juste 100 ans, le sommet fut atteint.",
+            "fr",
+        )
+        == []
+    )

@@ -249,3 +249,24 @@ def test_a_japanese_name_replaced_in_chinese_is_still_changed(embedder) -> None:
     assert entity_flags(english, "en", swapped, "zh", embedder) == [
         "changed:entity:Hiroshi Tanaka -> 铃木"
     ]
+
+
+def test_a_chinese_name_by_its_surname_alone(embedder) -> None:  # type: ignore[no-untyped-def]
+    # translations name a person once introduced by the surname: 顾炎武 ~ Gu
+    assert (
+        entity_flags(
+            "顾炎武道：“此中详情，兄弟倒曾打听过。”",
+            "zh",
+            "Gu said: 'I have made inquiries about the details of this matter.'",
+            "en",
+            embedder,
+        )
+        == []
+    )
+    assert entity_flags(
+        "顾炎武道：“此中详情，兄弟倒曾打听过。”",
+        "zh",
+        "Huang said: 'I have made inquiries about the details of this matter.'",
+        "en",
+        embedder,
+    ) == ["changed:entity:顾炎武 -> Huang"]

@@ -896,3 +896,10 @@ def test_a_plural_opening_an_english_sentence_is_no_name(version, lang, embedder
         True,
         False,
     ]
+
+
+def test_a_word_opening_a_quotation_in_single_quotes_is_no_name() -> None:
+    from eval.facts import extract_entities
+
+    found = extract_entities("‘Come, come, brother Huang!’ he said. 'Quite so,' said Lü.", "en")
+    assert [f.text for f in found] == ["Huang", "Lü"]

@@ -192,3 +192,32 @@ def test_a_one_sentence_pair_is_aligned_and_the_swap_reported(tmp_path, embedder
         ("de_kept", (0,), (0,)),
     ]
     assert [r.flags for r in rows] == [(f"changed:entity:{change}",), ()]
+
+
+def test_a_name_the_version_renders_alike_throughout_is_its_name_for_it(embedder) -> None:  # type: ignore[no-untyped-def]
+    # Minford's Deer and the Cauldron calls 韦小宝 (Wei Xiaobao) Trinket throughout: the
+    # translation's name for him; a person changed once is still a change
+    from eval.fidelity import FidelityConfig
+    from eval.scoring import score_rows
+    from eval.tsv import Row
+
+    pairs = [
+        ("韦小宝走进了大厅，向众人行礼。", "Trinket walked into the hall and bowed to everyone."),
+        ("韦小宝笑着说：“我一点也不怕。”", "Trinket said with a smile: 'I am not afraid at all.'"),
+        ("康熙皇帝看了韦小宝一眼，点了点头。", "Emperor Kangxi glanced at Trinket and nodded."),
+        ("陈近南来到了北京。", "Zhou Enlai came to Beijing."),
+    ]
+    rows = [Row("zh", "en", "zh", "en", (k,), (k,), a, b, 1.0) for k, (a, b) in enumerate(pairs)]
+
+    def names(config: FidelityConfig) -> list[list[str]]:
+        scored = score_rows(rows, embedder, config)
+        return [[f for f in r.flags if ":entity:" in f] for r in scored]
+
+    assert names(FidelityConfig()) == [[], [], [], ["changed:entity:陈近南 -> Zhou Enlai"]]
+    # said fewer times than the rule asks, each is reported
+    assert names(FidelityConfig(rendered_name_beads=4)) == [
+        ["changed:entity:韦小宝 -> Trinket"],
+        ["changed:entity:韦小宝 -> Trinket"],
+        ["changed:entity:韦小宝 -> Trinket"],
+        ["changed:entity:陈近南 -> Zhou Enlai"],
+    ]

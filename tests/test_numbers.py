@@ -443,3 +443,17 @@ def test_a_figure_stated_matches_before_a_multiplier_word_beside_it() -> None:
 )
 def test_yen_in_other_languages(text: str, lang: str) -> None:
     assert fact_keys(text, lang) == ["money:JPY:12000000000"]
+
+
+def test_a_round_count_said_as_a_noun_is_the_figure() -> None:
+    # une centaine, ein Dutzend: the figure another language writes; des centaines is none
+    assert (
+        fact_flags("Rund hundert Leute kamen.", "de", "Une centaine de personnes vinrent.", "fr")
+        == []
+    )
+    assert fact_flags("About 12 people came.", "en", "Ein Dutzend Leute kamen.", "de") == []
+    assert fact_flags(
+        "Rund hundert Leute kamen.", "de", "Des centaines de personnes vinrent.", "fr"
+    ) == ["dropped:number:hundert"]
+    # 百分之百: a hundred per cent, said without its 一
+    assert fact_keys("那是百分之百的天然橡胶。", "zh") == ["pct:100"]

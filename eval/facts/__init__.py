@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from align.profile import phased
 
-from .compare import FactFlag, compare_facts
+from .compare import FactFlag, compare_facts, renderings, without_renderings
 from .entities import Similarity, compare_entities
 from .model import CATEGORIES, Fact
 from .names_cased import extract_entities
@@ -58,6 +58,8 @@ __all__ = [
     "compare_facts",
     "extract_entities",
     "extract_facts",
+    "renderings",
+    "without_renderings",
 ]
 
 
@@ -243,6 +245,8 @@ def _cjk_numerals(text: str) -> str:
 
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
+            # 百分之百 (a hundred per cent) is said without the 一 cn2an needs
+            hidden = hidden.replace("百分之百", "百分之一百")
             return _shown(str(cn2an.transform(hidden, "cn2an")), kept)
     except Exception:  # cn2an raises on some mixed strings; digits are still read
         return text

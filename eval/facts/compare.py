@@ -290,3 +290,40 @@ def compare_facts(
     flags += [FactFlag("dropped", f.category, f.text) for f in src if not _unreported_alone(f)]
     flags += [FactFlag("added", f.category, f.text) for f in tgt if not _unreported_alone(f)]
     return flags
+
+
+def renderings(flags: Sequence[Sequence[FactFlag]], least: int) -> set[tuple[str, str]]:
+    """The (reference name, version name) of each name change that ``flags``, the fact
+    flags of one document pair's beads, report in ``least`` beads or more: a translation
+    that calls a person by a translated nickname (韦小宝 -> Trinket) or a title (陈近南 ->
+    Helmsman) does so throughout, where a fact changed by mistake is changed once."""
+    counts = Counter(
+        pair
+        for bead in flags
+        for pair in {
+            tuple(f.text.split(" -> ", 1))
+            for f in bead
+            if f.kind == "changed" and f.category == "entity" and " -> " in f.text
+        }
+    )
+    return {(a, b) for (a, b), n in counts.items() if n >= least}
+
+
+def without_renderings(
+    flags: Sequence[FactFlag], tgt_text: str, names: set[tuple[str, str]]
+) -> list[FactFlag]:
+    """``flags`` of one bead less the changes of :func:`renderings` ``names``, and less a
+    reference name of ``names`` dropped where the version says its rendering."""
+    changed = {f"{a} -> {b}" for a, b in names}
+    said = {a for a, b in names if re.search(rf"(?<!\w){re.escape(b)}(?!\w)", tgt_text)}
+    return [
+        f
+        for f in flags
+        if not (
+            f.category == "entity"
+            and (
+                (f.kind == "changed" and f.text in changed)
+                or (f.kind == "dropped" and f.text in said)
+            )
+        )
+    ]

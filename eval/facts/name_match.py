@@ -44,7 +44,19 @@ def mentioned(fact: Fact, other_text: str, haystack: str, lang: str = "") -> boo
     """Is the name ``fact`` (in language ``lang``) spelled, possibly differently, inflected
     or in another script, in ``other_text``? ``haystack`` is ``other_text`` folded (see
     :func:`search_text`), computed once."""
-    return any(_spelled(name, fact, other_text, haystack) for name in _spellings(fact, lang))
+    return any(_spelled(name, fact, other_text, haystack) for name in _spellings(fact, lang)) or (
+        lang.split("-")[0] == "zh" and _surname_said(fact.text, haystack)
+    )
+
+
+def _surname_said(name: str, haystack: str) -> bool:
+    """Is the Chinese personal name ``name`` (two to four characters, the surname first)
+    named by its surname alone in a romanized ``haystack`` (顾炎武 ~ Gu, 林兄 ~ Brother
+    Lin), as translations name a person once introduced?"""
+    if not (2 <= len(name) <= 4 and all(HAN_CHAR.match(ch) for ch in name)):
+        return False
+    syllables = re.findall(r"[A-Z][a-z]*", anyascii(name))
+    return bool(syllables) and bool(re.search(rf"\b{syllables[0].lower()}\b", haystack))
 
 
 def _spelled(name: str, fact: Fact, other_text: str, haystack: str) -> bool:

@@ -59,7 +59,9 @@ CONNECTORS = {
     "e",
     "&",
 }
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;«»\"“”„(\[]\s*|[\U0001F000-\U0001FFFF]\s*)$")
+_SENTENCE_START = re.compile(
+    r"(?:^|[.!?:;«»\"“”„‘‚(\[]\s*|(?:^|\s)'\s*|[\U0001F000-\U0001FFFF]\s*)$"
+)
 NOUN_CAPITALIZING = {"de", "lb"}
 # a German word after its article, possibly past adjectives (diesen Berg, einer langen
 # Pause): a noun; names rarely take one, and those that do are rare words (der Makalu) or

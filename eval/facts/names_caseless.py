@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 from itertools import pairwise
 from typing import Any
@@ -40,25 +41,38 @@ def _quiet_jieba() -> Any:
 
 
 _CHINESE_NAME_TAGS = {"nr", "nrfg", "nrt", "ns", "nt"}  # not nz, which tags 中断 (a break)
+# a person's tag on a two-character word of jieba's dictionary is as often an ordinary
+# word's (明白 understand, 高耸 towering, 和尚 monk) as a name's: such a word is judged as
+# a lone German noun is (``weak``: dropped only when the version renders none of it)
+_COMMON_WORD_TAGS = {"nr", "nrt"}
 
 
 def chinese_names(sentence: str) -> list[Fact]:
     """Names in Chinese by jieba's part-of-speech tags (person, place, organisation), a
     transcribed name's parts joined at its middle dot."""
+    import jieba
     import jieba.posseg
 
     _quiet_jieba()
     spans: list[tuple[int, int]] = []
+    weak: set[int] = set()
     tokens = jieba.posseg.lcut(sentence)
+    known = jieba.dt.FREQ  # loaded by the first cut
     for token, start in zip(tokens, _token_starts(sentence, [t.word for t in tokens]), strict=True):
         end = start + len(token.word)
         if start < 0 or token.flag not in _CHINESE_NAME_TAGS or len(token.word) < 2:
             continue
         if spans and sentence[spans[-1][1] : start] in ("·", "・"):
             spans[-1] = (spans[-1][0], end)
-        else:
-            spans.append((start, end))
-    return [entity_fact(sentence[start:end], start) for start, end in spans]
+            weak.discard(len(spans) - 1)
+            continue
+        spans.append((start, end))
+        if token.flag in _COMMON_WORD_TAGS and len(token.word) == 2 and token.word in known:
+            weak.add(len(spans) - 1)
+    return [
+        replace(entity_fact(sentence[a:b], a), qualifier="weak" if k in weak else "")
+        for k, (a, b) in enumerate(spans)
+    ]
 
 
 def _token_starts(sentence: str, words: Sequence[str]) -> list[int]:

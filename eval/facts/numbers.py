@@ -334,7 +334,19 @@ MULTIPLIERS: tuple[tuple[int, str], ...] = (
     ),
     (4, r"quadruple[ds]?|quadrupling|fourfold|vervierfach\w*|quadruplé\w*|вчетверо"),
 )
-_MULTIPLIERS = [(n, re.compile(rf"(?<!\w)(?:{w})(?!\w)", re.IGNORECASE)) for n, w in MULTIPLIERS]
+# a dozen, une centaine, un millier: a round count said as a noun, the figure another
+# language writes (rund hundert Leute); singular only, since des centaines is no figure
+COLLECTIVES: tuple[tuple[int, str], ...] = (
+    (12, r"dozen|douzaine|dutzend|docena|dozzina|dúzia"),
+    (20, r"vingtaine|ventina|veintena"),
+    (30, r"trentaine|trentina|treintena"),
+    (50, r"cinquantaine|cinquantina|cincuentena"),
+    (100, r"centaine|centinaio|centenar|centena"),
+    (1000, r"millier|migliaio|millar|milhar"),
+)
+_WORD_FIGURES = [
+    (n, re.compile(rf"(?<!\w)(?:{w})(?!\w)", re.IGNORECASE)) for n, w in MULTIPLIERS + COLLECTIVES
+]
 # 4分の1, 四分之一 (a quarter): a fraction, which other languages say in words
 _CJK_FRACTION = re.compile(r"(\d+)\s?分[の之]\s?(\d+)")
 
@@ -403,7 +415,7 @@ def extract_numbers(text: str, lang: str, mask: SpanMask) -> list[Fact]:
         for group in (1, 2):
             optional(float(m.group(group)), *m.span(group))
         mask.claim(m.start(), m.end())
-    for value, pattern in _MULTIPLIERS:
+    for value, pattern in _WORD_FIGURES:
         for m in mask.matches(pattern, text):
             optional(float(value), m.start(), m.end())
     for m in mask.matches(_NUM, text):

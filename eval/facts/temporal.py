@@ -177,6 +177,9 @@ _SPELLED_DECADE = re.compile(rf"(?<!\w)({'|'.join(DECADE_WORDS)})(?!\w)", re.IGN
 # "one year ago" but not "eleven years ago" (十一年前, 11年前)
 _NOT_AFTER_A_DIGIT = r"(?<![\d０-９〇一二三四五六七八九十百千万两])"
 # Chinese, Japanese and Korean (whose particles join the word: 작년에): no word boundaries.
+# 来 that ends a word (后来 later, 本来 originally) or makes a count rough (一个来月: a month
+# or so) does not open 来年 or 来月
+_NOT_AFTER_LAI = r"(?<![后後个個本原从從未将將])"
 CJK_RELATIVE: tuple[tuple[str, int, str], ...] = (
     (
         "year",
@@ -184,14 +187,14 @@ CJK_RELATIVE: tuple[tuple[str, int, str], ...] = (
         rf"去年|昨年|前年度|上一年|{_NOT_AFTER_A_DIGIT}[一1]年前|작년|지난해|(?<![\d십])(?:1|일) ?년 전",
     ),
     ("year", 0, r"今年|本年|올해|금년"),
-    ("year", 1, r"明年|来年|내년"),
+    ("year", 1, rf"明年|{_NOT_AFTER_LAI}来年|내년"),
     (
         "month",
         -1,
         rf"上个月|上月|先月|{_NOT_AFTER_A_DIGIT}[一1](?:个|個|か|ヶ|カ)月前|지난달|지난 달",
     ),
     ("month", 0, r"本月|这个月|今月|이번 ?달"),
-    ("month", 1, r"下个月|下月|来月|다음 ?달"),
+    ("month", 1, rf"下个月|下月|{_NOT_AFTER_LAI}来月|다음 ?달"),
     (
         "week",
         -1,
@@ -271,7 +274,10 @@ _AGO_AFTER = re.compile(
     re.IGNORECASE,
 )
 _AGO_BEFORE = re.compile(
-    r"(?P<word>il y a|hace|há|vor|قبل|fa|sejak|tra|dans|in)\s*(?:(?:einer|einem|un|une|unos|unas|um|uma)\s+)?$",
+    r"(?P<word>il y a|hace|há|vor|قبل|fa|sejak|tra|dans|in)\s*"
+    r"(?:(?:juste|presque|environ|près de|plus de|moins de|bien|gut|knapp|fast|über|mehr als|"
+    r"rund|etwa|genau|casi|más de|menos de|apenas|justo|quase|mais de)\s+)?"
+    r"(?:(?:einer|einem|un|une|unos|unas|um|uma)\s+)?$",
     re.IGNORECASE,
 )
 # "one day" after a subject, a modal or a conjunction, or opening a clause, is "some day"
@@ -302,8 +308,11 @@ _TIME_OF_DAY = re.compile(
     r"|(?<![\d:])(?P<h2>[01]\d|2[0-3])(?P<m2>[0-5]\d)\s?(?P<z2>GMT|UTC|CET|CEST|EST|EDT|PST|PDT)\b",
     re.IGNORECASE,
 )
+# a clock time; 点 and 时 alone are too often no hour (有一点: a little; 一时: for a
+# moment; 三点建议: three points), so they need a part of the day or minutes, as does 1時
 _CJK_TIME = re.compile(
-    r"(?P<pm>下午|晚上|午後)?(?:上午|早上|午前)?(?P<hour>\d{1,2})(?:点|時(?!間)|时(?!间))(?:(?P<half>半)|(?P<min>\d{1,2})分)?"
+    r"(?:(?P<pm>下午|晚上|午後|傍晚|夜里|深夜)|(?P<am>上午|早上|午前|凌晨|清晨|早晨|中午))?"
+    r"(?P<hour>\d{1,2})(?P<unit>点|時(?!間)|时(?!间))(?:(?P<half>半)|(?P<min>\d{1,2})分|(?P<clock>钟|鐘|整))?"
 )
 # 2027年3月, 3月12日, 2027년 3월 12일: a month with its year or its day
 _CJK_DATE = re.compile(
@@ -537,6 +546,9 @@ def extract_temporal(text: str, lang: str, mask: SpanMask) -> list[Fact]:
         twice = str(year) in unicodedata.normalize("NFKC", text)
         add(f"year:{year}", m.start(), m.end(), float(year), optional=twice)
     for m in mask.matches(_CJK_TIME, text):
+        told = any(m.group(g) for g in ("pm", "am", "half", "min", "clock"))
+        if not told and (m.group("unit") != "時" or m.group("hour") == "1"):
+            continue
         minute = "30" if m.group("half") else f"{int(m.group('min') or 0):02d}"
         hour = int(m.group("hour")) + (12 if m.group("pm") and int(m.group("hour")) < 12 else 0)
         if hour > 24:
@@ -598,7 +610,7 @@ def extract_temporal(text: str, lang: str, mask: SpanMask) -> list[Fact]:
                 name for p, name in QUALIFIERS if re.fullmatch(p, m.group("qual"), re.IGNORECASE)
             )
         ago = _AGO_AFTER.match(text, m.end())
-        before = _AGO_BEFORE.search(text, max(0, m.start() - 18), m.start())
+        before = _AGO_BEFORE.search(text, max(0, m.start() - 30), m.start())
         if ago or (
             before and before.group("word").lower() in {"il y a", "hace", "há", "vor", "قبل"}
         ):
