@@ -457,3 +457,18 @@ def test_a_round_count_said_as_a_noun_is_the_figure() -> None:
     ) == ["dropped:number:hundert"]
     # 百分之百: a hundred per cent, said without its 一
     assert fact_keys("那是百分之百的天然橡胶。", "zh") == ["pct:100"]
+
+
+def test_chinese_counts_in_pairs_taels_and_units() -> None:
+    # 三三两两: in twos and threes, no figure; 一万两银子: 10,000 taels (两 is no 2 there)
+    assert fact_keys("路上都有三三两两的汉子。", "zh") == []
+    assert (
+        fact_flags("人家欠了你们一万两银子。", "zh", "They owe you ten thousand taels.", "en") == []
+    )
+    # 公里 is a kilometre: 20 km is the twelve miles a translator converted them to
+    assert fact_flags("我们已经走了二十公里。", "zh", "We had walked twelve miles.", "en") == []
+    assert (
+        fact_flags("我们已经走了二十公里。", "zh", "We had walked twelve kilometres.", "en") != []
+    )
+    # one clause cn2an cannot read leaves the others read
+    assert "num:3" in fact_keys("都有三三两两的汉子，伸出三根手指往地下一指。", "zh")

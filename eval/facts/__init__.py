@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -247,14 +247,35 @@ def _cjk_numerals(text: str) -> str:
             warnings.simplefilter("ignore")
             # 百分之百 (a hundred per cent) is said without the 一 cn2an needs
             hidden = hidden.replace("百分之百", "百分之一百")
-            return _shown(str(cn2an.transform(hidden, "cn2an")), kept)
-    except Exception:  # cn2an raises on some mixed strings; digits are still read
+            return _shown(_cn2an_by_clause(cn2an.transform, hidden), kept)
+    except ImportError:
         return text
+
+
+def _cn2an_by_clause(transform: Callable[[str, str], str], text: str) -> str:
+    """``transform`` (cn2an's) of ``text`` whole, or clause by clause where it raises on
+    the whole: one phrase it cannot read leaves the others' numerals read."""
+    try:
+        return str(transform(text, "cn2an"))
+    except Exception:  # cn2an raises on some mixed strings
+        pass
+    out = []
+    for clause in re.split(r"(?<=[，。；：！？、,;:!?])", text):
+        try:
+            out.append(str(transform(clause, "cn2an")))
+        except Exception:  # that clause's digits are still read
+            out.append(clause)
+    return "".join(out)
 
 
 # words that open with a numeral but say no number (四半期: a quarter of a year, which
 # cn2an reads as 4 and joins to a figure before it: 第3四半期 -> 34)
-_CJK_NUMERAL_WORDS = re.compile(r"四半期")
+# in pairs, numerals say "a few" (三三两两: in twos and threes; 千千万万: countless); 两
+# after a count is a tael of silver or gold (一万两银子: 10,000 taels), not two
+_CJK_NUMERAL_WORDS = re.compile(
+    r"四半期|([一二三四五六七八九两千万])\1([一二三四五六七八九两千万])\2"
+    r"|(?<=[一二三四五六七八九十百千万亿\d])两(?=银|金|白银|黄金|纹银)"
+)
 
 
 _KOREAN_UNITS = {"십": 10, "백": 100, "천": 1000}

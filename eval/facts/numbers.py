@@ -291,20 +291,29 @@ def qualifier_before(text: str, start: int) -> tuple[str, int]:
 
 # units a translation converts figures between: (dimension, size in SI units, words)
 MEASURE_UNITS: tuple[tuple[str, float, str], ...] = (
-    ("length", 0.3048, r"feet|foot|ft|fuß|pieds?|pies"),
-    ("length", 0.0254, r"inch(?:es)?|zoll|pouces?|pulgadas?"),
+    ("length", 0.3048, r"feet|foot|ft|fuß|pieds?|pies|英尺"),
+    ("length", 0.0254, r"inch(?:es)?|zoll|pouces?|pulgadas?|英寸"),
     ("length", 0.9144, r"yards?|yd"),
-    ("length", 1609.344, r"miles?|meilen?|milles?|millas?|miglia"),
-    ("length", 1000.0, r"kilomet(?:er|re)s?|kilometern|kilomètres?|kilómetros?|chilometri|km"),
-    ("length", 0.01, r"centimet(?:er|re)s?|centimetern|centimètres?|centímetros?|centimetri|cm"),
-    ("length", 1.0, r"met(?:er|re)s?|metern|mètres?|metros?|metri|m"),
+    ("length", 1609.344, r"miles?|meilen?|milles?|millas?|miglia|英里"),
+    (
+        "length",
+        1000.0,
+        r"kilomet(?:er|re)s?|kilometern|kilomètres?|kilómetros?|chilometri|km|公里|千米",
+    ),
+    (
+        "length",
+        0.01,
+        r"centimet(?:er|re)s?|centimetern|centimètres?|centímetros?|centimetri|cm|厘米",
+    ),
+    ("length", 1.0, r"met(?:er|re)s?|metern|mètres?|metros?|metri|m|米"),
     ("mass", 0.45359237, r"pounds?|lbs?|pfund|livres?|libras?"),
-    ("mass", 1.0, r"kilogram(?:m|me)?s?|kilos?|kg"),
+    ("mass", 1.0, r"kilogram(?:m|me)?s?|kilos?|kg|公斤|千克"),
     ("volume", 3.785411784, r"gallons?|gallonen|galones?"),
     ("volume", 1.0, r"lit(?:er|re)s?|litern|litros?|litri|l"),
 )
+_UNIT_END = r"(?![^\W\u4e00-\u9fff])"  # a unit in Chinese runs into the next word (20公里路)
 _MEASURE_AFTER = [
-    (dimension, size, re.compile(rf"[\s\u00a0-]?(?:{words})(?!\w)", re.IGNORECASE))
+    (dimension, size, re.compile(rf"[\s\u00a0-]?(?:{words}){_UNIT_END}", re.IGNORECASE))
     for dimension, size, words in MEASURE_UNITS
 ]
 
