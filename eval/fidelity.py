@@ -185,7 +185,8 @@ def term_overlaps(
     src_ids, src_weights = source
     total_src = float(src_weights.sum())
     out = [(0.0, 0.0)] * len(targets)
-    kept = [k for k, (_, w) in enumerate(targets) if float(w.sum()) > 0]
+    totals = [float(weights.sum()) for _, weights in targets]
+    kept = [k for k, total in enumerate(totals) if total > 0]
     if total_src <= 0 or not kept:
         return out
     dense = np.zeros(int(max(src_ids.max(), *(targets[k][0].max() for k in kept))) + 1, np.float32)
@@ -196,7 +197,7 @@ def term_overlaps(
     weights = np.concatenate([targets[k][1] for k in kept])
     shared = np.add.reduceat(np.minimum(dense[ids], weights), starts)
     for k, common in zip(kept, shared, strict=True):
-        out[k] = (float(common) / total_src, float(common) / float(targets[k][1].sum()))
+        out[k] = (float(common) / total_src, float(common) / totals[k])
     return out
 
 
