@@ -221,3 +221,15 @@ def test_a_name_the_version_renders_alike_throughout_is_its_name_for_it(embedder
         ["changed:entity:韦小宝 -> Trinket"],
         ["changed:entity:陈近南 -> Zhou Enlai"],
     ]
+
+
+def test_a_common_russian_name_swapped_is_changed(embedder) -> None:  # type: ignore[no-untyped-def]
+    # Мария and Петрова are common Russian words, not rare ones; English writes them
+    # (mariya, petrova), so the slot holds a name, which Anna Smirnova replaced
+    source = "Глава совета Мария Петрова сказала, что деньги поступят из специального фонда."
+    swapped = "Council head Anna Smirnova said the money would come from a special fund."
+    faithful = "Council head Maria Petrova said the money would come from a special fund."
+    assert entity_flags(source, "ru", swapped, "en", embedder) == [
+        "changed:entity:Мария Петрова -> Anna Smirnova"
+    ]
+    assert entity_flags(source, "ru", faithful, "en", embedder) == []
