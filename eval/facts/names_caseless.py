@@ -49,7 +49,8 @@ _COMMON_WORD_TAGS = {"nr", "nrt"}
 
 def chinese_names(sentence: str) -> list[Fact]:
     """Names in Chinese by jieba's part-of-speech tags (person, place, organisation), a
-    transcribed name's parts joined at its middle dot."""
+    transcribed name's parts joined at its middle dot; a two-character word of jieba's
+    dictionary tagged as a person is ``weak`` (see :data:`_COMMON_WORD_TAGS`)."""
     import jieba
     import jieba.posseg
 
