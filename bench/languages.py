@@ -82,7 +82,8 @@ def gap_table(embedder, items_by_code: dict[str, list[dict]]) -> list[tuple[str,
         for pairs, langs in directions(items, code).values():
             sides = matched_sides(bead_rows("gap", pairs, langs), cached, config)
             n = len(pairs)
-            sims = np.array([[sides.similarity(i, j, config) for j in range(n)] for i in range(n)])
+            firsts, seconds = np.divmod(np.arange(n * n), n)
+            sims = sides.similarities(firsts, seconds, config).reshape(n, n)
             non.append(float(sims[~np.eye(n, dtype=bool)].mean()))
             match.append(float(np.diag(sims).mean()))
         table.append((code, round(float(np.mean(non)), 3), round(float(np.mean(match)), 3)))

@@ -5,7 +5,6 @@ it (a translated term), and the name another side put in its slot (a swap)."""
 from __future__ import annotations
 
 import re
-import statistics
 from collections.abc import Callable, Sequence
 
 from anyascii import anyascii
@@ -23,8 +22,6 @@ from .name_match import (
 from .name_words import (
     COMMON_NOUN_ZIPF,
     FUNCTION_WORDS,
-    TRAVEL_LANGS,
-    TRAVEL_ZIPF,
     entity_fact,
     is_acronym,
     is_caseless,
@@ -137,12 +134,13 @@ def _name_swapped_for(
     and ``other`` no ordinary word of its language (:func:`translatable`) when it is in
     Latin letters too. In another script with case (Cyrillic, Greek), whose word lists do
     not tell a rare name from an inflected word, a rare word (:func:`rare_word`: Метшин,
-    but also Центристская) or one whose romanization other languages write
-    (:func:`romanized_travels`: Мария, Петрова), and ``other`` a Latin-letter word no language's list holds
-    as a word (Minnikhanov; not *Center*). Never initials or a short abbreviation on either
-    side (each language writes its own: AI ~ IA, San ~ St.), nor a word both sides
-    introduce with an article (:data:`ARTICLES`: *die Marine* ~ *the Navy*), nor a script
-    without case, which renders names by meaning as often as by sound (斗兽场 Colosseum)."""
+    but also Центристская) or one whose romanization travels (:func:`travelling_word`:
+    Мария *mariya*, Петрова *petrova*; not Кремля *kremlya*), and ``other`` a Latin-letter
+    word no language's list holds as a word (Minnikhanov; not *Center*). Never initials or
+    a short abbreviation on either side (each language writes its own: AI ~ IA, San ~
+    St.), nor a word both sides introduce with an article (:data:`ARTICLES`: *die Marine*
+    ~ *the Navy*), nor a script without case, which renders names by meaning as often as
+    by sound (斗兽场 Colosseum)."""
     src_lang, tgt_lang = langs
     if (
         is_caseless(word.text)
@@ -158,21 +156,11 @@ def _name_swapped_for(
             latin_share(other.text) <= 0.5 or not translatable(other.text, tgt_lang)
         )
     return (
-        (rare_word(word.text, src_lang) or romanized_travels(word.text))
+        (rare_word(word.text, src_lang) or travelling_word(anyascii(word.text), src_lang))
         and latin_share(other.text) > 0.5
         and zipf_of(other.text, tgt_lang) < TRANSLATABLE_ZIPF
         and not travelling_word(other.text, tgt_lang)
     )
-
-
-def romanized_travels(word: str) -> bool:
-    """Do other languages write ``word``, a word of a script with case other than Latin
-    (Cyrillic, Greek), in Latin letters (median Zipf of its romanization over
-    :data:`TRAVEL_LANGS` at least :data:`TRAVEL_ZIPF`)? Common names do (Мария *mariya*,
-    Петрова *petrova*, Иванов *ivanov*), inflected ordinary words do not (Кремля *kremlya*,
-    Центристская)."""
-    romanized = anyascii(word).casefold()
-    return statistics.median(zipf_of(romanized, lang) for lang in TRAVEL_LANGS) >= TRAVEL_ZIPF
 
 
 def words_of_name(text: str, name: Fact) -> list[Fact]:
