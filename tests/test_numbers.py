@@ -472,3 +472,85 @@ def test_chinese_counts_in_pairs_taels_and_units() -> None:
     )
     # one clause cn2an cannot read leaves the others read
     assert "num:3" in fact_keys("都有三三两两的汉子，伸出三根手指往地下一指。", "zh")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The fine is over 2 1/2 million tenge.", "en"),
+        ("The fine is over 2½ million tenge.", "en"),
+        ("The fine is over two and a half million tenge.", "en"),
+        ("Штраф — более двух с половиной миллионов тенге.", "ru"),
+        ("L'amende dépasse deux millions et demi de tenges.", "fr"),
+        ("La multa supera los dos millones y medio de tenge.", "es"),
+        ("La multa supera i due milioni e mezzo di tenge.", "it"),
+        ("Die Strafe beträgt mehr als zweieinhalb Millionen Tenge.", "de"),
+        ("जुर्माना ढाई मिलियन टेंगे से अधिक है।", "hi"),
+    ],
+)
+def test_a_number_and_a_half_is_one_figure(text: str, lang: str) -> None:
+    assert [k for k in fact_keys(text, lang) if k.startswith("num:")] == ["num:2500000"]
+
+
+def test_a_duration_and_a_half_matches_across_languages_but_a_time_of_day_is_no_figure() -> None:
+    english = extract_facts("He spent two and a half years in prison.", "en")
+    for text, lang in [
+        ("Il a passé deux ans et demi en prison.", "fr"),
+        ("Pasó dos años y medio en la cárcel.", "es"),
+        ("Er verbrachte zweieinhalb Jahre im Gefängnis.", "de"),
+        ("Он провёл в тюрьме два с половиной года.", "ru"),
+    ]:
+        assert fact_keys(text, lang) == ["dur:year:2.5"]
+        assert compare_facts(english, extract_facts(text, lang), "en", lang) == []
+    assert compare_facts(english, extract_facts("Il a passé deux ans en prison.", "fr"), "en", "fr")
+    assert fact_keys("Llegó a las dos y media.", "es") == []
+    assert fact_keys("साढ़े तीन लाख रुपये", "hi") == ["money:INR:350000"]
+
+
+def test_a_roman_numeral_after_a_word_matches_the_digits_and_is_never_reported_alone() -> None:
+    german = extract_facts("Am 2. Juli stand Lager 3 auf 6000 m.", "de")
+    french = extract_facts("Le 2 juillet, le camp III était à 6000 m.", "fr")
+    assert compare_facts(german, french, "de", "fr") == []
+    assert fact_keys("Louis XIV est mort en 1715.", "fr") == ["num:14", "year:1715"]
+    # "World War II" beside "la Seconde Guerre mondiale": no figure to report
+    assert (
+        compare_facts(
+            extract_facts("World War II ended in 1945.", "en"),
+            extract_facts("La guerre s'est terminée en 1945.", "fr"),
+            "en",
+            "fr",
+        )
+        == []
+    )
+    assert fact_keys("Malcolm X and I met in 1964.", "en") == ["year:1964"]
+    assert fact_flags(
+        "Am 2. Juli stand Lager 3 auf 6000 m.",
+        "de",
+        "Le 2 juillet, le camp IV était à 6000 m.",
+        "fr",
+    ) == ["dropped:number:3"]
+
+
+def test_a_page_number_glued_to_its_abbreviation_is_read() -> None:
+    assert fact_flags(
+        "« Die Alpen » 1956, S.298-303, bringen einen ersten Bericht.",
+        "de",
+        "Les Alpes ont publié un rapport (1956, p. 298-303).",
+        "fr",
+    ) == []
+    assert fact_keys("Siehe S.83 und U.S.2020.", "de") == ["num:83"]
+
+
+def test_a_german_thousander_is_the_height_a_translation_writes() -> None:
+    assert fact_flags(
+        "Obwohl noch kein Achttausender, ist er ein harter Brocken.",
+        "de",
+        "Bien que n'atteignant pas les 8000, c'est un dur morceau.",
+        "fr",
+    ) == []
+    # never reported alone: the French may say "un sommet de plus de huit mille mètres"
+    assert fact_flags("Er bestieg einen Siebentausender.", "de", "Il a gravi un sommet.", "fr") == []
+
+
+def test_french_milles_are_miles_not_thousands() -> None:
+    assert fact_keys("une zone de 50 milles de largeur", "fr") == ["num:50"]

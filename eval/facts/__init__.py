@@ -19,7 +19,14 @@ from .compare import FactFlag, compare_facts, renderings, without_renderings
 from .entities import Similarity, compare_entities
 from .model import CATEGORIES, Fact
 from .names_cased import extract_entities
-from .numbers import NUMBER, ROMAN_FIGURE, SCALE, extract_numbers, scale_value
+from .numbers import (
+    _POINT_DECIMAL_LANGS,
+    NUMBER,
+    ROMAN_FIGURE,
+    SCALE,
+    extract_numbers,
+    scale_value,
+)
 from .spans import SpanMask
 from .temporal import extract_temporal
 
@@ -63,11 +70,14 @@ __all__ = [
 ]
 
 
-# "thousands of miles" is no figure; text2num reads it as 1000
+# "thousands of miles" is no figure; text2num reads it as 1000 (and French "milles" is
+# miles: mille, a thousand, takes no plural)
 _VAGUE_PLURALS = frozenset(
-    "hundreds thousands millions billions dozens tens centaines milliers milliards cientos miles millones "
+    "hundreds thousands millions billions dozens tens centaines milliers milliards milles cientos miles millones "
     "hunderte tausende millionen milliarden centinaia migliaia milioni miliardi centenas milhares milhões".split()
 )
+# a figure glued to an abbreviation (S.298, p.83, Nr.5, с.12): spaced, so it is read
+_ABBREVIATION_GLUED = re.compile(r"(?<![\w.])([^\W\d_]{1,3}\.)(?=\d)")
 # Arabic's decimal and thousands separators, as the number pattern reads them (٤٠٫٥ = 40.5)
 _ARABIC_SEPARATORS = str.maketrans({"٫": ".", "٬": ","})
 # a word that goes on past an apostrophe (Ukrainian сім'я, family; English one's)
@@ -92,10 +102,13 @@ _NUMBER_HYPHEN = {
     ),
     "hi": re.compile(r"([\u0900-\u097f])-(?=[\u0900-\u097f])"),
 }
-# a number word joined to "times" or "-fold" (zehnmal, dreifach, tienmaal): the number
+# a number word joined to "times" or "-fold" (zehnmal, dreifach, tienmaal): the number;
+# German's thousanders (Achttausender, a peak of 8000 m; group 2) the thousands, optional
 _MULTIPLE = {
-    "de": re.compile(r"(?<!\w)(\w+?)(?:mal|fach(?:e[nmrs]?)?)(?!\w)", re.IGNORECASE),
-    "nl": re.compile(r"(?<!\w)(\w+?)(?:maal|voudige?)(?!\w)", re.IGNORECASE),
+    "de": re.compile(
+        r"(?<!\w)(\w+?)(?:mal|fach(?:e[nmrs]?)?|(tausender[ns]?))(?!\w)", re.IGNORECASE
+    ),
+    "nl": re.compile(r"(?<!\w)(\w+?)(?:maal|voudige?)()(?!\w)", re.IGNORECASE),
 }
 _PLAIN_NUMBER = re.compile(r"^\d[\d\s.,]*(?:st|nd|rd|th|e|er|ème|º|ª)?$")
 _DIGIT_RUN = re.compile(rf"{NUMBER}(?:\s?(?:{SCALE})(?!\w))?", re.IGNORECASE)
@@ -137,6 +150,104 @@ _HALF_A_SCALE = re.compile(
 )
 
 
+# a whole number and a half, a quarter or three quarters, said in digits (2 1/2, 2½)
+_DIGIT_FRACTION = re.compile(r"(?<![\d.,/])(\d+)(?:\s?([½¼¾])|\s(1/2|1/4|3/4))(?![\d/])")
+_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "1/2": 0.5, "1/4": 0.25, "3/4": 0.75}
+# "<number> [a scale word or a noun] and a half" per language (two and a half million,
+# deux millions et demi, deux ans et demi, двух с половиной миллионов)
+_AND_A_HALF = {
+    "en": r"and[\s-]+a[\s-]+half",
+    "fr": r"et\s+demie?",
+    "es": r"y\s+medi[oa]",
+    "it": r"e\s+mezz[oa]",
+    "pt": r"e\s+mei[oa]",
+    "nl": r"en\s+een\s+half",
+    "ru": r"с\s+половиной",
+    "uk": r"з\s+половиною",
+}
+# "a las dos y media", "alle due e mezza", "à deux heures et demie": a time of day
+_HOUR_ARTICLES = frozenset("las la alle le às as à".split())
+# a number word and a half in one word (zweieinhalb, tweeënhalf), a number word after
+# Hindi's साढ़े (साढ़े तीन: 3.5), and the words for one and a half and two and a half
+_HALF_COMPOUND = {"de": r"(\w+?)einhalb", "nl": r"(\w+?)[eë]nhalf", "hi": r"साढ़े\s+(\S+)"}
+_HALF_WORDS = {
+    "de": {"anderthalb": 1.5},
+    "nl": {"anderhalf": 1.5},
+    "ru": {"полтора": 1.5, "полторы": 1.5, "полутора": 1.5},
+    "uk": {"півтора": 1.5, "півтори": 1.5},
+    "hi": {"डेढ़": 1.5, "ढाई": 2.5},
+}
+
+
+def _with_halves(text: str, lang: str) -> str:
+    """Whole numbers with a half (or a quarter, in digits) as one decimal figure, written
+    with the language's decimal mark: "2 1/2 million" -> "2.5 million", "deux millions et
+    demi" -> "2,5 millions", "deux ans et demi" -> "2,5 ans", "zweieinhalb" -> "2,5" (not a
+    time of day: "a las dos y media"); a number word is read as
+    :func:`_spell_out_numbers` reads it."""
+    mark = "." if lang in _POINT_DECIMAL_LANGS else ","
+
+    def figure(value: float) -> str:
+        return f"{value:g}".replace(".", mark)
+
+    def whole(word: str) -> int | None:
+        if word.isdigit():
+            return int(word)
+        read = _number_word(word, lang)
+        return int(read) if read.isdigit() else None
+
+    text = _DIGIT_FRACTION.sub(
+        lambda m: figure(int(m.group(1)) + _FRACTIONS[m.group(2) or m.group(3)]), text
+    )
+    half = _AND_A_HALF.get(lang)
+    if half:
+        pattern = rf"(?<!\w)(?=((\w+)(\s+\w+)?[\s-]+{half}(?!\w)))"
+        pieces, at = [], 0
+        for m in re.finditer(pattern, text, flags=re.IGNORECASE):
+            n, noun = whole(m.group(2)), m.group(3) or ""
+            before = re.search(r"(\w+)\s+$", text[: m.start()])
+            if (
+                m.start() < at
+                or n is None
+                or (
+                    whole(noun.strip() or "x") is not None
+                    and not re.fullmatch(SCALE, noun.strip(), re.IGNORECASE)
+                )
+                or (before and before.group(1).casefold() in _HOUR_ARTICLES)
+            ):
+                continue
+            pieces += [text[at : m.start()], figure(n + 0.5) + noun]
+            at = m.start() + len(m.group(1))
+        text = "".join(pieces) + text[at:]
+    compound = _HALF_COMPOUND.get(lang)
+    if compound:
+
+        def joined(m: re.Match[str]) -> str:
+            n = whole(m.group(1))
+            return m.group() if n is None else figure(n + 0.5)
+
+        text = re.sub(rf"(?<!\w){compound}(?![^\W\d_])", joined, text, flags=re.IGNORECASE)
+    for word, value in _HALF_WORDS.get(lang, {}).items():
+        text = re.sub(rf"(?<!\w){word}(?!\w)", figure(value), text, flags=re.IGNORECASE)
+    return text
+
+
+def _number_word(word: str, lang: str) -> str:
+    """One number word in digits ("" when the language's reader cannot read it)."""
+    try:
+        if lang in _NUMBER_PARSER_LANGS:
+            from number_parser import parse
+
+            return parse(word, language=lang)
+        if lang in _TEXT2NUM_LANGS:
+            from text_to_num import alpha2digit
+
+            return alpha2digit(word, lang, threshold=0)
+    except Exception:
+        return ""
+    return ""
+
+
 def _spell_out_numbers(text: str, lang: str) -> str:
     """Number words as digits (text2num; number-parser for Hindi, Russian and Ukrainian),
     e.g. "thirteen billion" -> "13000000000".
@@ -149,6 +260,7 @@ def _spell_out_numbers(text: str, lang: str) -> str:
     if lang == "ko":
         return _korean_figures(text)
     text = _HALF_A_SCALE.sub(lambda m: f"{scale_value(m.group(1), lang) / 2:.0f}", text)
+    text = _with_halves(text, lang)
     if (
         lang not in _TEXT2NUM_LANGS | _NUMBER_PARSER_LANGS
         or len(text) > _MAX_SPELLED
@@ -229,7 +341,19 @@ def _multiples(sentence: str, lang: str, found: Sequence[Fact]) -> list[Fact]:
         digits = _spell_out_numbers(m.group(1), lang)  # milliarden- stays: vague
         if digits.isdigit():
             value = float(digits)
-            out.append(Fact("number", f"num:{int(value)}", m.group(), m.start(), m.end(), value))
+            if m.group(2):  # a thousander: matched where the other side writes it
+                value *= 1000
+            out.append(
+                Fact(
+                    "number",
+                    f"num:{int(value)}",
+                    m.group(),
+                    m.start(),
+                    m.end(),
+                    value,
+                    optional=bool(m.group(2)),
+                )
+            )
     return out
 
 
@@ -332,7 +456,9 @@ def extract_facts(sentence: str, lang: str = "en") -> list[Fact]:
 @lru_cache(maxsize=8192)
 def _extract_facts(sentence: str, lang: str) -> tuple[Fact, ...]:
     """:func:`extract_facts`, once per sentence and language (facts are frozen)."""
-    converted = _spell_out_numbers(sentence.translate(_ARABIC_SEPARATORS), lang)
+    converted = _spell_out_numbers(
+        _ABBREVIATION_GLUED.sub(r"\1 ", sentence.translate(_ARABIC_SEPARATORS)), lang
+    )
     mask = SpanMask()
     found = extract_temporal(converted, lang, mask) + extract_numbers(converted, lang, mask)
     if converted != sentence:

@@ -163,6 +163,9 @@ _ROMAN_ORDINAL = re.compile(
     r"|(?<!\w)(?:siglo|século|secolo)\s+([IVXLC]{1,6})(?!\w)"
     r"|(?<!\w)([IVXLC]{1,6})(?=\s+(?:век\w*|столет\w*|століт\w*|wiek\w*|stolet\w*|storoč\w*))"
 )
+# a numeral of two letters or more after a word (camp III ~ Lager 3, Louis XIV, Gasherbrum
+# II): the figure another language may write in digits; single letters are words (I, V, X)
+_ROMAN_AFTER_WORD = re.compile(r"(?<=\w )(?:X{0,3})(?:IX|IV|V?I{0,3})(?<=[IVX]{2})(?![\w'’-]|\.\w)")
 ROMAN_FIGURE = re.compile(r"(?:(?:siglo|século|secolo)\s+)?[IVXLC]+(?:e|er|ème|eme)?")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 # a scale word, or a Chinese, Japanese or Korean one, which the currency follows unspaced
@@ -427,6 +430,8 @@ def extract_numbers(text: str, lang: str, mask: SpanMask) -> list[Fact]:
     for value, pattern in _WORD_FIGURES:
         for m in mask.matches(pattern, text):
             optional(float(value), m.start(), m.end())
+    for m in mask.matches(_ROMAN_AFTER_WORD, text):
+        optional(float(roman_value(m.group())), m.start(), m.end())
     for m in mask.matches(_NUM, text):
         end = m.end()
         scale = _SCALE_AFTER.match(text, end)
