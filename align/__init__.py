@@ -11,7 +11,7 @@ from .document import Document, doc_id_from_path, load_document, segment_text
 from .embedders import Embedder, get_embedder
 from .errors import InputError, InputWarning, MissingBackendError
 
-__version__ = "0.8.9"
+__version__ = "0.8.10"
 
 __all__ = [
     "AlignConfig",
