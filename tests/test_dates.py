@@ -573,3 +573,28 @@ def test_ago_with_a_word_between_it_and_the_count() -> None:
         )
         == []
     )
+
+
+def test_a_century_is_a_hundred_years_and_half_a_year_six_months() -> None:
+    assert fact_keys("connues depuis un siècle", "fr") == ["dur:year:100"]
+    assert fact_flags("seit hundert Jahren bekannt", "de", "connues depuis un siècle", "fr") == []
+    assert fact_keys("half a century", "en") == ["dur:year:50"]
+    assert fact_keys("He waited half an hour.", "en") == ["dur:hour:0.5"]
+    assert fact_keys("a year and a half", "en") == ["dur:year:1.5"]
+    assert fact_keys("in the 19th century", "en") == ["ord:19"]
+
+
+def test_a_length_of_time_in_other_units_is_the_same_fact() -> None:
+    assert (
+        fact_flags("She lived there for half a year.", "en", "Elle y a vécu six mois.", "fr") == []
+    )
+    assert (
+        fact_flags(
+            "Seit zwei Wochen standen sie dort.", "de", "Depuis quinze jours ils étaient là.", "fr"
+        )
+        == []
+    )
+    assert fact_flags("two years ago", "en", "il y a vingt-quatre mois", "fr") == []
+    assert fact_flags("for two weeks", "en", "pendant dix jours", "fr") == [
+        "changed:date:two weeks -> dix jours"
+    ]

@@ -532,24 +532,32 @@ def test_a_roman_numeral_after_a_word_matches_the_digits_and_is_never_reported_a
 
 
 def test_a_page_number_glued_to_its_abbreviation_is_read() -> None:
-    assert fact_flags(
-        "« Die Alpen » 1956, S.298-303, bringen einen ersten Bericht.",
-        "de",
-        "Les Alpes ont publié un rapport (1956, p. 298-303).",
-        "fr",
-    ) == []
+    assert (
+        fact_flags(
+            "« Die Alpen » 1956, S.298-303, bringen einen ersten Bericht.",
+            "de",
+            "Les Alpes ont publié un rapport (1956, p. 298-303).",
+            "fr",
+        )
+        == []
+    )
     assert fact_keys("Siehe S.83 und U.S.2020.", "de") == ["num:83"]
 
 
 def test_a_german_thousander_is_the_height_a_translation_writes() -> None:
-    assert fact_flags(
-        "Obwohl noch kein Achttausender, ist er ein harter Brocken.",
-        "de",
-        "Bien que n'atteignant pas les 8000, c'est un dur morceau.",
-        "fr",
-    ) == []
+    assert (
+        fact_flags(
+            "Obwohl noch kein Achttausender, ist er ein harter Brocken.",
+            "de",
+            "Bien que n'atteignant pas les 8000, c'est un dur morceau.",
+            "fr",
+        )
+        == []
+    )
     # never reported alone: the French may say "un sommet de plus de huit mille mètres"
-    assert fact_flags("Er bestieg einen Siebentausender.", "de", "Il a gravi un sommet.", "fr") == []
+    assert (
+        fact_flags("Er bestieg einen Siebentausender.", "de", "Il a gravi un sommet.", "fr") == []
+    )
 
 
 def test_french_milles_are_miles_not_thousands() -> None:

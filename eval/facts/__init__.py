@@ -193,7 +193,9 @@ def _with_halves(text: str, lang: str) -> str:
     def whole(word: str) -> int | None:
         if word.isdigit():
             return int(word)
-        read = _number_word(word, lang)
+        if lang == "en" and word.casefold() in {"a", "an"}:
+            return 1  # a year and a half
+        read = _number_words_read(word, lang, threshold=0) or ""
         return int(read) if read.isdigit() else None
 
     text = _DIGIT_FRACTION.sub(
@@ -232,20 +234,22 @@ def _with_halves(text: str, lang: str) -> str:
     return text
 
 
-def _number_word(word: str, lang: str) -> str:
-    """One number word in digits ("" when the language's reader cannot read it)."""
+def _number_words_read(text: str, lang: str, threshold: float = 3.0) -> str | None:
+    """``text`` with its number words in digits by the language's reader (number-parser;
+    text2num, which leaves numbers below ``threshold`` in words); None for a language
+    without a reader, or when the reader fails on the text (both raise on odd input)."""
     try:
         if lang in _NUMBER_PARSER_LANGS:
             from number_parser import parse
 
-            return parse(word, language=lang)
+            return parse(text, language=lang)
         if lang in _TEXT2NUM_LANGS:
             from text_to_num import alpha2digit
 
-            return alpha2digit(word, lang, threshold=0)
+            return alpha2digit(text, lang, threshold=threshold)
     except Exception:
-        return ""
-    return ""
+        return None
+    return None
 
 
 def _spell_out_numbers(text: str, lang: str) -> str:
@@ -273,16 +277,8 @@ def _spell_out_numbers(text: str, lang: str) -> str:
     spaced = joined.sub(r"\1 ", hidden) if joined else hidden  # same length
     if lang == "uk":  # number-parser knows п'ять, дев'ять without their apostrophe
         spaced = _UKRAINIAN_APOSTROPHE.sub(r"\1\2 ", spaced)  # same length
-    try:
-        if lang in _NUMBER_PARSER_LANGS:
-            from number_parser import parse
-
-            converted = parse(spaced, language=lang)
-        else:
-            from text_to_num import alpha2digit
-
-            converted = alpha2digit(spaced, lang)
-    except Exception:  # both raise on odd input; the digits-only reading still works
+    converted = _number_words_read(spaced, lang)
+    if converted is None:  # the digits-only reading still works
         return text
     # keep only replacements of words by a plain number ("centavos" -> "1/100" is not one)
     pieces: list[str] = []

@@ -67,6 +67,30 @@ def _same_measure(a: Fact, b: Fact) -> bool:
     return _converted(a, b) or _converted(b, a)
 
 
+# days per unit of a duration key (dur:<unit>:<count>, ago:<unit>:<count>)
+_UNIT_DAYS = {"year": 365.25, "month": 30.44, "week": 7.0, "day": 1.0, "hour": 1 / 24}
+_DURATION_SLACK = 0.08
+"""Relative difference two durations in different units may have and be one: months run
+28 to 31 days, and Romance languages say two weeks as fifteen days (quinze jours)."""
+
+
+def _same_duration(a: Fact, b: Fact) -> bool:
+    """One length of time, or time ago, in two units (half a year ~ six mois, zwei Wochen ~
+    quinze jours; see :data:`_DURATION_SLACK`)."""
+    fields_a, fields_b = a.key.split(":"), b.key.split(":")
+    if (
+        fields_a[0] != fields_b[0]
+        or fields_a[0] not in {"dur", "ago"}
+        or fields_a[1] == fields_b[1]
+    ):
+        return False
+    if fields_a[1] not in _UNIT_DAYS or fields_b[1] not in _UNIT_DAYS:
+        return False
+    days_a = float(fields_a[2]) * _UNIT_DAYS[fields_a[1]]
+    days_b = float(fields_b[2]) * _UNIT_DAYS[fields_b[1]]
+    return abs(days_a - days_b) <= _DURATION_SLACK * max(days_a, days_b)
+
+
 def components(fact: Fact) -> list[float]:
     """The bare numbers a fact is written with: June 20 -> [6, 20]; 25 years -> [25]."""
     family, _, rest = fact.key.partition(":")
@@ -245,6 +269,7 @@ def compare_facts(
     src.sort(key=lambda f: order[id(f)])
     tgt.sort(key=lambda f: order[id(f)])
     _pair_off(src, tgt, _same_amount)
+    _pair_off(src, tgt, _same_duration)
     # a quantity in other units (200 feet ~ 60 Meter), or said in two of which the
     # translation keeps one (120 feet, or 40 meters)
     tgt_measured = [f for f in target if f.measure]

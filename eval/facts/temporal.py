@@ -34,6 +34,7 @@ UNITS: dict[str, str] = {
     "day": r"days?|jours?|journées?|días?|dias?|hari|tage?n?|tages|giorni|giorno|dagen|dag|dni|dzień|dn\w*|день|дн\w*|दिन|gün(?:ü|ün|de|den|dür|lük\w*|ler\w*)?|يوم|أيام",
     "hour": r"hours?|heures?|horas?|jam|stunden?|ore|ora|uur|godzin\w*|hodin\w*|час\w*|घंट\w*",
     "decade": r"decades?|décennies?|décadas?|dekade|jahrzehnte?n?|decenni|decennio|decennium",
+    "century": r"centur(?:y|ies)|siècles?|siglos?|secol[oi]|séculos?|jahrhunderte?n?|jahrhunderts|eeuw(?:en)?",
 }
 
 # Relative expressions: (offset, words before the unit, words after the unit).
@@ -251,6 +252,7 @@ _QUAL = "|".join(p for p, _ in QUALIFIERS)
 _RATE_BEFORE = re.compile(
     rf"(?<!\w)(?:once|twice|thrice|(?:\d+|{_COUNT})\s+(?:\w+\s+)?\w+s)\s+$", re.IGNORECASE
 )
+_HALF_BEFORE = re.compile(r"(?<!\w)half\s+$", re.IGNORECASE)
 _DURATION = re.compile(
     rf"(?<!\w)(?:(?P<qual>{_QUAL})(?:\s+|(?<=['’])))?(?:(?P<num>\d+(?:[.,]\d+)?)|(?P<word>{_COUNT})|(?P<se>se)(?=\w))"
     rf"[\s\-]?(?:(?:of|de)\s+)?(?:{_ALL_UNITS})(?!\w)",
@@ -601,9 +603,13 @@ def extract_temporal(text: str, lang: str, mask: SpanMask) -> list[Fact]:
         article = word in {"a", "an"}
         if article and not m.group("qual") and _RATE_BEFORE.search(text, 0, m.start()):
             continue  # three trips a day, twice a year: a rate, not a length of time
+        if article and _HALF_BEFORE.search(text, 0, m.start()):
+            count = 0.5  # half a year, half a century
         unit = _unit_of(m)
         if unit == "decade":  # ten years (tripled in a decade ~ за десять лет)
             unit, count = "year", 10 * count
+        elif unit == "century":  # a hundred years (depuis un siècle ~ seit hundert Jahren)
+            unit, count = "year", 100 * count
         qual = ""
         if m.group("qual"):
             qual = next(
