@@ -20,8 +20,8 @@ from .entities import Similarity, compare_entities
 from .model import CATEGORIES, Fact
 from .names_cased import extract_entities
 from .numbers import (
-    _POINT_DECIMAL_LANGS,
     NUMBER,
+    POINT_DECIMAL_LANGS,
     ROMAN_FIGURE,
     SCALE,
     extract_numbers,
@@ -185,7 +185,7 @@ def _with_halves(text: str, lang: str) -> str:
     demi" -> "2,5 millions", "deux ans et demi" -> "2,5 ans", "zweieinhalb" -> "2,5" (not a
     time of day: "a las dos y media"); a number word is read as
     :func:`_spell_out_numbers` reads it."""
-    mark = "." if lang in _POINT_DECIMAL_LANGS else ","
+    mark = "." if lang in POINT_DECIMAL_LANGS else ","
 
     def figure(value: float) -> str:
         return f"{value:g}".replace(".", mark)

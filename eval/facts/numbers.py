@@ -55,7 +55,7 @@ SCALE_WORDS: tuple[tuple[str, float], ...] = (
 SCALE_LANGS = frozenset(
     "en fr es pt de it id ms ru uk pl cs zh ja ko hi ar sv da nb nn no fi ro hu sk sl hr bs sr bg vi he fa el".split()
 )
-_POINT_DECIMAL_LANGS = {"en", "zh", "ja", "ko", "hi", "th", "ms", "he"}
+POINT_DECIMAL_LANGS = {"en", "zh", "ja", "ko", "hi", "th", "ms", "he"}
 _LONG_SCALE_LANGS = {"fr", "es", "de", "it", "nl", "pl", "cs", "da", "nb", "nn", "no"}
 SCALE = "|".join(p for p, _ in SCALE_WORDS)
 
@@ -220,7 +220,7 @@ def parse_number(text: str, lang: str = "", scaled: bool = False) -> float | Non
     if len(groups) == 1:
         return float(groups[0]) if groups[0].isdigit() else None
     seps = re.findall(r"[.,]", digits)
-    point_decimal = scaled and seps == ["."] and lang in _POINT_DECIMAL_LANGS
+    point_decimal = scaled and seps == ["."] and lang in POINT_DECIMAL_LANGS
     if (
         not point_decimal
         and all(len(g) == 3 for g in groups[1:])
