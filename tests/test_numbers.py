@@ -562,3 +562,12 @@ def test_a_german_thousander_is_the_height_a_translation_writes() -> None:
 
 def test_french_milles_are_miles_not_thousands() -> None:
     assert fact_keys("une zone de 50 milles de largeur", "fr") == ["num:50"]
+
+
+def test_a_count_and_a_half_in_japanese_is_one_figure() -> None:
+    english = "Last year the court sentenced the former mayor to two and a half years in prison."
+    assert (
+        fact_flags("裁判所は昨年、元市長に懲役2年半の判決を言い渡した。", "ja", english, "en") == []
+    )
+    assert fact_keys("会議は1時間半かかった。", "ja") == ["num:1.5"]
+    assert fact_keys("午後2時半に始まった。", "ja") == ["time:14:30"]

@@ -166,6 +166,10 @@ _AND_A_HALF = {
     "uk": r"з\s+половиною",
 }
 # "a las dos y media", "alle due e mezza", "à deux heures et demie": a time of day
+# a count and a half in Chinese and Japanese: 2年半, 1時間半, 3か月半; 一个半小时 (1个半)
+_CJK_HALF = re.compile(
+    r"(\d+)\s?(年|時間|小时|小時|か月|ヶ月|カ月|ケ月|个月|個月|週間|星期|周|日|天|分钟|分|个|個)半"
+)
 _HOUR_ARTICLES = frozenset("las la alle le às as à".split())
 # a number word and a half in one word (zweieinhalb, tweeënhalf), a number word after
 # Hindi's साढ़े (साढ़े तीन: 3.5), and the words for one and a half and two and a half
@@ -260,7 +264,9 @@ def _spell_out_numbers(text: str, lang: str) -> str:
     would otherwise read "13 milliards" as "13 1000000000".
     """
     if lang in _CN2AN_LANGS:
-        return _cjk_numerals(text)
+        return _CJK_HALF.sub(
+            lambda m: f"{int(m.group(1)) + 0.5:g}{m.group(2)}", _cjk_numerals(text)
+        )
     if lang == "ko":
         return _korean_figures(text)
     text = _HALF_A_SCALE.sub(lambda m: f"{scale_value(m.group(1), lang) / 2:.0f}", text)
